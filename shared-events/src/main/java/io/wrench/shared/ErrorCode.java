@@ -1,0 +1,48 @@
+package io.wrench.shared;
+
+/**
+ * Every business rule a command can break. The REST layer maps each {@link Kind} to one HTTP status
+ * in one table; the code itself travels with the problem detail so clients can branch on it.
+ */
+public enum ErrorCode {
+    INVALID_INPUT(Kind.INVALID),
+
+    CUSTOMER_NOT_FOUND(Kind.NOT_FOUND),
+    ASSET_NOT_FOUND(Kind.NOT_FOUND),
+    EMAIL_IN_USE(Kind.CONFLICT),
+    VIN_IN_USE(Kind.CONFLICT),
+    READING_DECREASED(Kind.CONFLICT),
+    CUSTOMER_ARCHIVED(Kind.CONFLICT),
+    ASSET_NOT_OWNED(Kind.CONFLICT),
+
+    ITEM_NOT_FOUND(Kind.NOT_FOUND),
+    SKU_IN_USE(Kind.CONFLICT),
+    INSUFFICIENT_STOCK(Kind.CONFLICT),
+    ITEM_DISCONTINUED(Kind.CONFLICT),
+    RESERVATION_NOT_FOUND(Kind.CONFLICT),
+
+    WORK_ORDER_NOT_FOUND(Kind.NOT_FOUND),
+    LINE_NOT_FOUND(Kind.NOT_FOUND),
+    ILLEGAL_STATE(Kind.CONFLICT),
+    TECHNICIAN_REQUIRED(Kind.CONFLICT),
+    INSPECTION_NOT_PASSED(Kind.CONFLICT),
+    PARTS_BACKORDERED(Kind.CONFLICT),
+    OVERPAYMENT(Kind.CONFLICT),
+    UNKNOWN_CUSTOMER(Kind.CONFLICT),
+    UNKNOWN_ITEM(Kind.CONFLICT),
+
+    /** A command was sent with an expected version that is no longer current ({@code If-Match}). */
+    STALE_VERSION(Kind.PRECONDITION_FAILED);
+
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, PRECONDITION_FAILED }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

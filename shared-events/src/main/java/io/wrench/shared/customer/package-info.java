@@ -1,0 +1,2 @@
+/** Customers and the assets (vehicles, equipment) they bring in: ids and events. */
+package io.wrench.shared.customer;

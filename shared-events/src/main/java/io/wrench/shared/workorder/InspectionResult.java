@@ -1,0 +1,3 @@
+package io.wrench.shared.workorder;
+
+public enum InspectionResult { PASS, FAIL }

@@ -1,0 +1,3 @@
+package io.wrench.shared.workorder;
+
+public enum Priority { LOW, NORMAL, HIGH, URGENT }

@@ -1,0 +1,3 @@
+package io.wrench.shared.workorder;
+
+public enum WorkOrderStatus { OPEN, APPROVED, IN_PROGRESS, ON_HOLD, COMPLETED, INVOICED, PAID, CANCELLED }
