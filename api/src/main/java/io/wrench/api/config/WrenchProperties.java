@@ -1,0 +1,83 @@
+package io.wrench.api.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything Wrench itself can be told; Spring's and Axon's own properties are documented by them. */
+@ConfigurationProperties("wrench")
+public class WrenchProperties {
+
+    /** Base URL clients and QR codes use to reach this API, e.g. https://wrench.example.com. */
+    private String publicBaseUrl = "http://localhost:8080";
+    /** Tax rate applied at invoicing, as a fraction (0.20 = 20 %). */
+    private BigDecimal taxRate = new BigDecimal("0.20");
+    /** Mark-up on the moving-average cost for a part line's default unit price (0.30 = 30 %). */
+    private BigDecimal partsMarkup = new BigDecimal("0.30");
+
+    private final Security security = new Security();
+    private final Http http = new Http();
+    private final Consistency consistency = new Consistency();
+    private final Imports imports = new Imports();
+
+    public String getPublicBaseUrl() { return publicBaseUrl; }
+    public void setPublicBaseUrl(String publicBaseUrl) { this.publicBaseUrl = publicBaseUrl; }
+    public BigDecimal getTaxRate() { return taxRate; }
+    public void setTaxRate(BigDecimal taxRate) { this.taxRate = taxRate; }
+    public BigDecimal getPartsMarkup() { return partsMarkup; }
+    public void setPartsMarkup(BigDecimal partsMarkup) { this.partsMarkup = partsMarkup; }
+    public Security getSecurity() { return security; }
+    public Http getHttp() { return http; }
+    public Consistency getConsistency() { return consistency; }
+    public Imports getImports() { return imports; }
+
+    public static class Security {
+        /**
+         * JWT claim that holds the roles; a dotted path reaches into nested claims, so Keycloak's
+         * realm roles are {@code realm_access.roles}.
+         */
+        private String rolesClaim = "roles";
+        /** Browser origins allowed to call the API (CORS); none by default. */
+        private List<String> corsAllowedOrigins = new ArrayList<>();
+
+        public String getRolesClaim() { return rolesClaim; }
+        public void setRolesClaim(String rolesClaim) { this.rolesClaim = rolesClaim; }
+        public List<String> getCorsAllowedOrigins() { return corsAllowedOrigins; }
+        public void setCorsAllowedOrigins(List<String> corsAllowedOrigins) { this.corsAllowedOrigins = corsAllowedOrigins; }
+    }
+
+    public static class Http {
+        /** Largest JSON request body accepted; larger ones are answered 413. */
+        private long maxBodyBytes = 1024 * 1024;
+        /** How long an Idempotency-Key's first answer is kept and replayed. */
+        private Duration idempotencyRetention = Duration.ofHours(24);
+
+        public long getMaxBodyBytes() { return maxBodyBytes; }
+        public void setMaxBodyBytes(long maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
+        public Duration getIdempotencyRetention() { return idempotencyRetention; }
+        public void setIdempotencyRetention(Duration idempotencyRetention) { this.idempotencyRetention = idempotencyRetention; }
+    }
+
+    public static class Consistency {
+        /** Longest a GET with X-Consistency-Token waits for the projections before answering stale. */
+        private Duration maxWait = Duration.ofSeconds(5);
+
+        public Duration getMaxWait() { return maxWait; }
+        public void setMaxWait(Duration maxWait) { this.maxWait = maxWait; }
+    }
+
+    public static class Imports {
+        /** Largest spreadsheet accepted by the stock import. */
+        private long maxFileBytes = 10L * 1024 * 1024;
+        /** Most data rows one import may hold. */
+        private int maxRows = 5000;
+
+        public long getMaxFileBytes() { return maxFileBytes; }
+        public void setMaxFileBytes(long maxFileBytes) { this.maxFileBytes = maxFileBytes; }
+        public int getMaxRows() { return maxRows; }
+        public void setMaxRows(int maxRows) { this.maxRows = maxRows; }
+    }
+}
