@@ -6,6 +6,8 @@ package io.wrench.shared;
  */
 public enum ErrorCode {
     INVALID_INPUT(Kind.INVALID),
+    /** The command named an aggregate that does not exist (the message says which kind). */
+    AGGREGATE_NOT_FOUND(Kind.NOT_FOUND),
 
     CUSTOMER_NOT_FOUND(Kind.NOT_FOUND),
     ASSET_NOT_FOUND(Kind.NOT_FOUND),

@@ -1,0 +1,78 @@
+package io.wrench.api.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+import static io.wrench.api.security.Role.ADMIN;
+import static io.wrench.api.security.Role.ADVISOR;
+import static io.wrench.api.security.Role.ANALYST;
+import static io.wrench.api.security.Role.AUDITOR;
+import static io.wrench.api.security.Role.MANAGER;
+import static io.wrench.api.security.Role.STOREKEEPER;
+import static io.wrench.api.security.Role.TECHNICIAN;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * Who may do what: API.md's role column, as one table. Checked in the filter chain, before a body is
+ * read, so a role that may not call an endpoint gets 403 whatever it sends. Reads are open to every
+ * authenticated role unless listed here.
+ */
+final class ApiAccessRules {
+
+    private ApiAccessRules() {
+    }
+
+    private record Rule(HttpMethod method, String path, Role... roles) {
+    }
+
+    private static final Rule[] RULES = {
+            new Rule(POST, "/api/customers", ADVISOR, MANAGER),
+            new Rule(PATCH, "/api/customers/*", ADVISOR, MANAGER),
+            new Rule(POST, "/api/customers/*/assets", ADVISOR, MANAGER),
+            new Rule(POST, "/api/customers/*/assets/*/odometer", ADVISOR, TECHNICIAN, MANAGER),
+            new Rule(POST, "/api/customers/*/archive", MANAGER),
+
+            new Rule(POST, "/api/inventory/items", STOREKEEPER, MANAGER),
+            new Rule(POST, "/api/inventory/items/*/receipts", STOREKEEPER, MANAGER),
+            new Rule(POST, "/api/inventory/items/*/adjustments", STOREKEEPER, MANAGER),
+            new Rule(PATCH, "/api/inventory/items/*", STOREKEEPER, MANAGER),
+            new Rule(POST, "/api/inventory/items/*/discontinue", MANAGER),
+            new Rule(POST, "/api/inventory/imports", STOREKEEPER, MANAGER),
+
+            new Rule(POST, "/api/work-orders", ADVISOR, MANAGER),
+            new Rule(POST, "/api/work-orders/*/labour", ADVISOR, TECHNICIAN, MANAGER),
+            new Rule(POST, "/api/work-orders/*/parts", ADVISOR, TECHNICIAN, MANAGER),
+            new Rule(DELETE, "/api/work-orders/*/lines/*", ADVISOR, MANAGER),
+            new Rule(POST, "/api/work-orders/*/approve", ADVISOR, MANAGER),
+            new Rule(POST, "/api/work-orders/*/assign", MANAGER),
+            new Rule(POST, "/api/work-orders/*/start", TECHNICIAN, MANAGER),
+            new Rule(POST, "/api/work-orders/*/hold", TECHNICIAN, MANAGER),
+            new Rule(POST, "/api/work-orders/*/resume", TECHNICIAN, MANAGER),
+            new Rule(POST, "/api/work-orders/*/scans", TECHNICIAN),
+            new Rule(POST, "/api/work-orders/*/inspections", TECHNICIAN, MANAGER),
+            new Rule(POST, "/api/work-orders/*/complete", TECHNICIAN, MANAGER),
+            new Rule(POST, "/api/work-orders/*/invoice", MANAGER),
+            new Rule(POST, "/api/work-orders/*/payments", ADVISOR, MANAGER),
+            new Rule(POST, "/api/work-orders/*/cancel", MANAGER),
+
+            new Rule(null, "/api/audit/**", AUDITOR),
+            new Rule(null, "/api/admin/projections/**", ANALYST),
+            new Rule(null, "/api/admin/**"),
+    };
+
+    /** ADMIN may do everything, so it is added to every rule. */
+    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry) {
+        for (Rule rule : RULES) {
+            String[] roles = java.util.stream.Stream.concat(java.util.stream.Stream.of(ADMIN),
+                    java.util.Arrays.stream(rule.roles())).map(Role::name).distinct().toArray(String[]::new);
+            if (rule.method() == null) {
+                registry.requestMatchers(rule.path()).hasAnyRole(roles);
+            } else {
+                registry.requestMatchers(rule.method(), rule.path()).hasAnyRole(roles);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.wrench.api.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A development issuer: {@code POST /oauth2/token} with client credentials for one demo client per
+ * role ({@code admin-client/admin-secret}, ...). Off as soon as a real identity provider is configured
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}' == '' "
+        + "and '${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}' == ''")
+class EmbeddedAuthorizationServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedAuthorizationServer.class);
+    private static final String ROLE_SETTING = "wrench.role";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+        log.warn("Embedded OAuth2 authorization server is ON with demo clients: a development issuer, "
+                + "not for production. Configure spring.security.oauth2.resourceserver.jwt.issuer-uri to turn it off.");
+        var problems = new ProblemAuthenticationHandlers();
+        // Only the issuer's own endpoints; everything else belongs to the resource-server chain.
+        http.securityMatcher("/oauth2/**", "/.well-known/oauth-authorization-server/**",
+                        "/.well-known/oauth-authorization-server", "/.well-known/openid-configuration")
+                .oauth2AuthorizationServer(server -> {
+                });
+        http.exceptionHandling(e -> e.authenticationEntryPoint(problems));
+        return http.build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository() {
+        List<RegisteredClient> clients = Arrays.stream(Role.values()).map(EmbeddedAuthorizationServer::demoClient).toList();
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    private static RegisteredClient demoClient(Role role) {
+        String name = role.name().toLowerCase(Locale.ROOT);
+        return RegisteredClient.withId(UUID.nameUUIDFromBytes(name.getBytes()).toString())
+                .clientId(name + "-client")
+                .clientSecret("{noop}" + name + "-secret")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .clientSettings(ClientSettings.builder().setting(ROLE_SETTING, role.name()).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofHours(1)).build())
+                .build();
+    }
+
+    /** {@code sub} is the client id already; {@code roles} holds the client's role. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> rolesClaim() {
+        return context -> {
+            Object role = context.getRegisteredClient().getClientSettings().getSetting(ROLE_SETTING);
+            if (role != null) {
+                context.getClaims().claim("roles", List.of(role.toString()));
+            }
+        };
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource() {
+        KeyPair keyPair = rsaKeyPair();
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) keyPair.getPublic())
+                .privateKey((RSAPrivateKey) keyPair.getPrivate())
+                .keyID(UUID.randomUUID().toString())
+                .build();
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings() {
+        return AuthorizationServerSettings.builder().build();
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

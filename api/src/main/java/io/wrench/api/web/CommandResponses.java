@@ -1,0 +1,74 @@
+package io.wrench.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How every command endpoint answers (API.md): a create is {@code 201} with {@code Location} and
+ * {@code {"id"}}, an action {@code 200} with {@code {"version"}}; both carry {@code ETag} (the
+ * aggregate's new version) and {@code X-Consistency-Token}. {@code If-Match} becomes the command's
+ * expected version.
+ */
+@Component
+public class CommandResponses {
+
+    private final CommandGateway commandGateway;
+    private final Consistency consistency;
+
+    public CommandResponses(CommandGateway commandGateway, Consistency consistency) {
+        this.commandGateway = commandGateway;
+        this.consistency = consistency;
+    }
+
+    /** The version a client sent in {@code If-Match}, or null when it sent none (or {@code *}). */
+    public static Long expectedVersion() {
+        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        return ETags.parseIfMatch(request.getHeader(HttpHeaders.IF_MATCH));
+    }
+
+    /** Dispatches a command built with the client's expected version; answers 200 with the new version. */
+    public ResponseEntity<Map<String, Object>> action(Function<Long, Object> command) {
+        Long version = commandGateway.sendAndWait(command.apply(expectedVersion()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", version);
+        return withHeaders(ResponseEntity.ok(), version).body(body);
+    }
+
+    /** Dispatches a creating command; answers 201 with Location {@code <request path>/<id>}. */
+    public ResponseEntity<Map<String, Object>> created(Object command, Object id, Map<String, Object> extraBody) {
+        return createdAt(command, id, ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .buildAndExpand(id).toUri().getRawPath(), extraBody);
+    }
+
+    /** Dispatches a command that creates a child (a line, a scan); 201 at the given location. */
+    public ResponseEntity<Map<String, Object>> createdAt(Object command, Object id, String location,
+                                                         Map<String, Object> extraBody) {
+        Long version = commandGateway.sendAndWait(command);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id.toString());
+        body.putAll(extraBody);
+        if (version != null) {
+            body.put("version", version);
+        }
+        return withHeaders(ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, location), version)
+                .body(body);
+    }
+
+    private ResponseEntity.BodyBuilder withHeaders(ResponseEntity.BodyBuilder builder, Long version) {
+        if (version != null) {
+            builder.eTag(ETags.of(version));
+        }
+        return builder.header(ConsistencyInterceptor.TOKEN_HEADER, consistency.issue());
+    }
+}

@@ -1,0 +1,34 @@
+package io.wrench.api.web;
+
+import io.wrench.api.config.WrenchProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/** A GET with {@code X-Consistency-Token} waits (bounded) for the projections; after the bound it is marked stale. */
+@Component
+public class ConsistencyInterceptor implements HandlerInterceptor {
+
+    public static final String TOKEN_HEADER = "X-Consistency-Token";
+    public static final String STATE_HEADER = "X-Consistency";
+
+    private final Consistency consistency;
+    private final WrenchProperties properties;
+
+    public ConsistencyInterceptor(Consistency consistency, WrenchProperties properties) {
+        this.consistency = consistency;
+        this.properties = properties;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String token = request.getHeader(TOKEN_HEADER);
+        if (token == null || token.isBlank() || !"GET".equals(request.getMethod())) {
+            return true;
+        }
+        boolean settled = consistency.awaitProcessed(Consistency.parse(token), properties.getConsistency().getMaxWait());
+        response.setHeader(STATE_HEADER, settled ? "consistent" : "stale");
+        return true;
+    }
+}

@@ -1,0 +1,162 @@
+package io.wrench.command.customer;
+
+import io.wrench.command.customer.api.ArchiveCustomer;
+import io.wrench.command.customer.api.RecordOdometer;
+import io.wrench.command.customer.api.RegisterAsset;
+import io.wrench.command.customer.api.RegisterCustomer;
+import io.wrench.command.customer.api.UpdateContactDetails;
+import io.wrench.shared.customer.AssetId;
+import io.wrench.shared.customer.AssetRegistered;
+import io.wrench.shared.customer.CustomerArchived;
+import io.wrench.shared.customer.CustomerContactDetailsUpdated;
+import io.wrench.shared.customer.CustomerId;
+import io.wrench.shared.customer.CustomerRegistered;
+import io.wrench.shared.customer.OdometerRecorded;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import static io.wrench.shared.ErrorCode.ASSET_NOT_FOUND;
+import static io.wrench.shared.ErrorCode.CUSTOMER_ARCHIVED;
+import static io.wrench.shared.ErrorCode.EMAIL_IN_USE;
+import static io.wrench.shared.ErrorCode.INVALID_INPUT;
+import static io.wrench.shared.ErrorCode.READING_DECREASED;
+import static io.wrench.shared.ErrorCode.VIN_IN_USE;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+@Aggregate
+class Customer {
+
+    @AggregateIdentifier
+    private CustomerId customerId;
+    private String name;
+    private String email;
+    private String phone;
+    private String address;
+    private boolean archived;
+    /** Last meter reading per asset (null until one is known). */
+    private final Map<AssetId, Long> readings = new HashMap<>();
+
+    protected Customer() {
+    }
+
+    @CommandHandler
+    Customer(RegisterCustomer command, CustomerRegistry registry) {
+        requireText(command.name(), "name");
+        requireText(command.email(), "email");
+        registry.emailOwner(command.email()).ifPresent(owner -> {
+            throw new CustomerRuleViolation(EMAIL_IN_USE, "email " + command.email() + " is already in use");
+        });
+        apply(new CustomerRegistered(command.customerId(), command.name().trim(), command.email().trim(),
+                blankToNull(command.phone()), blankToNull(command.address())));
+    }
+
+    @CommandHandler
+    void handle(UpdateContactDetails command, CustomerRegistry registry) {
+        String newName = command.name() == null ? name : requireText(command.name(), "name").trim();
+        String newEmail = command.email() == null ? email : requireText(command.email(), "email").trim();
+        if (!CustomerRegistry.normaliseEmail(newEmail).equals(CustomerRegistry.normaliseEmail(email))) {
+            registry.emailOwner(newEmail).filter(owner -> !owner.equals(customerId)).ifPresent(owner -> {
+                throw new CustomerRuleViolation(EMAIL_IN_USE, "email " + newEmail + " is already in use");
+            });
+        }
+        String newPhone = command.phone() == null ? phone : blankToNull(command.phone());
+        String newAddress = command.address() == null ? address : blankToNull(command.address());
+        apply(new CustomerContactDetailsUpdated(customerId, newName, newEmail, newPhone, newAddress));
+    }
+
+    @CommandHandler
+    void handle(RegisterAsset command, CustomerRegistry registry) {
+        if (archived) {
+            throw new CustomerRuleViolation(CUSTOMER_ARCHIVED, "customer " + customerId + " is archived: no new assets");
+        }
+        Objects.requireNonNull(command.kind(), "kind");
+        requireText(command.make(), "make");
+        requireText(command.model(), "model");
+        if (command.odometer() != null && command.odometer() < 0) {
+            throw new CustomerRuleViolation(INVALID_INPUT, "odometer must not be negative");
+        }
+        String vin = CustomerRegistry.normaliseVin(command.vin());
+        if (vin != null) {
+            registry.vinOwner(vin).ifPresent(owner -> {
+                throw new CustomerRuleViolation(VIN_IN_USE, "VIN " + vin + " is already registered");
+            });
+        }
+        apply(new AssetRegistered(customerId, command.assetId(), command.kind(), command.make().trim(),
+                command.model().trim(), command.year(), vin, blankToNull(command.serialNumber()),
+                blankToNull(command.licensePlate()), command.odometer()));
+    }
+
+    @CommandHandler
+    void handle(RecordOdometer command) {
+        if (!readings.containsKey(command.assetId())) {
+            throw new CustomerRuleViolation(ASSET_NOT_FOUND,
+                    "customer " + customerId + " has no asset " + command.assetId());
+        }
+        if (command.reading() < 0) {
+            throw new CustomerRuleViolation(INVALID_INPUT, "reading must not be negative");
+        }
+        Long last = readings.get(command.assetId());
+        if (last != null && command.reading() < last) {
+            throw new CustomerRuleViolation(READING_DECREASED,
+                    "reading " + command.reading() + " is lower than the last reading " + last);
+        }
+        apply(new OdometerRecorded(customerId, command.assetId(), command.reading()));
+    }
+
+    @CommandHandler
+    void handle(ArchiveCustomer command) {
+        if (archived) {
+            throw new CustomerRuleViolation(CUSTOMER_ARCHIVED, "customer " + customerId + " is already archived");
+        }
+        apply(new CustomerArchived(customerId));
+    }
+
+    @EventSourcingHandler
+    void on(CustomerRegistered event) {
+        customerId = event.customerId();
+        name = event.name();
+        email = event.email();
+        phone = event.phone();
+        address = event.address();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerContactDetailsUpdated event) {
+        name = event.name();
+        email = event.email();
+        phone = event.phone();
+        address = event.address();
+    }
+
+    @EventSourcingHandler
+    void on(AssetRegistered event) {
+        readings.put(event.assetId(), event.odometer());
+    }
+
+    @EventSourcingHandler
+    void on(OdometerRecorded event) {
+        readings.put(event.assetId(), event.reading());
+    }
+
+    @EventSourcingHandler
+    void on(CustomerArchived event) {
+        archived = true;
+    }
+
+    private static String requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new CustomerRuleViolation(INVALID_INPUT, field + " must not be blank");
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,34 @@
+package io.wrench.query.customer;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.UUID;
+
+interface CustomerRepository extends JpaRepository<CustomerEntity, UUID>, JpaSpecificationExecutor<CustomerEntity> {
+
+    @Modifying
+    @Query("delete from CustomerEntity")
+    void deleteAllInBulk();
+}
+
+interface CustomerAssetRepository extends JpaRepository<CustomerAssetEntity, UUID> {
+
+    List<CustomerAssetEntity> findByCustomerIdOrderByRegisteredAtAscIdAsc(UUID customerId);
+
+    @Modifying
+    @Query("delete from CustomerAssetEntity")
+    void deleteAllInBulk();
+}
+
+interface CustomerWorkOrderRepository extends JpaRepository<CustomerWorkOrderEntity, UUID> {
+
+    List<CustomerWorkOrderEntity> findByCustomerIdOrderByOpenedAtDescIdAsc(UUID customerId);
+
+    @Modifying
+    @Query("delete from CustomerWorkOrderEntity")
+    void deleteAllInBulk();
+}
