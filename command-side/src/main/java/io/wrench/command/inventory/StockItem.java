@@ -1,5 +1,6 @@
 package io.wrench.command.inventory;
 
+import org.axonframework.spring.stereotype.Aggregate;
 import io.wrench.command.inventory.api.AdjustStock;
 import io.wrench.command.inventory.api.ChangeStockItemDetails;
 import io.wrench.command.inventory.api.DiscontinueStockItem;
@@ -41,6 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One stock item. Handlers apply several events in a row and read the state between them: outside the
  * creating constructor, Axon runs each event sourcing handler as soon as the event is applied.
  */
+@Aggregate
 class StockItem {
 
     @AggregateIdentifier

@@ -1,0 +1,66 @@
+package io.wrench.api.support;
+
+import io.wrench.api.security.Role;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of every HTTP test: the whole application on a random port (one context, shared by all
+ * HTTP tests), on H2 by default and on PostgreSQL in the {@code http-tests-on-postgresql} Surefire
+ * execution. Tests make their own data (unique names), so they do not depend on order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HttpTestSupport {
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Registers a customer as an advisor and returns its id. */
+    protected String newCustomer(String name) {
+        Api.Response created = api.as(Role.ADVISOR).post("/api/customers",
+                Map.of("name", name, "email", unique(name.toLowerCase().replace(' ', '.')) + "@example.com"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.id();
+    }
+
+    /** GET with the consistency token of a command answer: reads what that command wrote. */
+    protected Api.Response readAfter(Api.Response command, Role role, String path) {
+        return api.as(role).header("X-Consistency-Token", command.consistencyToken()).get(path);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CleanDatabase {
+        /** On the shared PostgreSQL test database, start from an empty schema every run. */
+        @Bean
+        FlywayMigrationStrategy cleanThenMigrate(@Value("${wrench.test.clean-database:false}") boolean clean) {
+            return (Flyway flyway) -> {
+                if (clean) {
+                    flyway.clean();
+                }
+                flyway.migrate();
+            };
+        }
+    }
+}
