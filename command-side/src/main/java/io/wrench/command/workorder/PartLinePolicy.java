@@ -1,0 +1,34 @@
+package io.wrench.command.workorder;
+
+import io.wrench.command.workorder.api.AddPartLine;
+import io.wrench.shared.workorder.PartLineAdded;
+import io.wrench.shared.workorder.WorkOrderId;
+
+import java.math.BigDecimal;
+
+import static io.wrench.shared.ErrorCode.ITEM_DISCONTINUED;
+import static io.wrench.shared.ErrorCode.UNKNOWN_ITEM;
+
+/**
+ * Only known, current items can be added, at the given price or else the catalogue's cost-based one.
+ * Whether there is stock is not asked here: that is inventory's answer, later.
+ */
+final class PartLinePolicy {
+
+    private PartLinePolicy() {
+    }
+
+    static PartLineAdded add(WorkOrderId workOrderId, AddPartLine command, PartCatalog catalog, PricingPolicy pricing) {
+        BigDecimal quantity = Require.positive(command.quantity(), "quantity");
+        PartCatalog.Part part = catalog.find(Require.present(command.itemId(), "itemId")).orElseThrow(
+                () -> new WorkOrderRuleViolation(UNKNOWN_ITEM, "no stock item " + command.itemId()));
+        if (part.discontinued()) {
+            throw new WorkOrderRuleViolation(ITEM_DISCONTINUED, "stock item " + part.sku() + " is discontinued");
+        }
+        BigDecimal unitPrice = command.unitPrice() != null
+                ? Require.notNegative(command.unitPrice(), "unitPrice")
+                : Money.cents(pricing.defaultUnitPrice(part.unitCost()));
+        return new PartLineAdded(workOrderId, command.lineId(), command.itemId(), part.sku(), part.name(), quantity,
+                unitPrice);
+    }
+}

@@ -1,0 +1,265 @@
+package io.wrench.command.workorder;
+
+import io.wrench.command.workorder.api.*;
+import io.wrench.shared.workorder.*;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static io.wrench.command.workorder.Lifecycle.Action.*;
+import static io.wrench.shared.ErrorCode.*;
+import static io.wrench.shared.workorder.WorkOrderStatus.*;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A work order from opening to payment. Public only so the application can register it with Axon;
+ * the lookups arrive as handler parameters (Spring beans at runtime), the clock with the commands.
+ */
+public class WorkOrder {
+
+    @AggregateIdentifier
+    private WorkOrderId id;
+    private WorkOrderStatus status;
+    private LocalDate dueDate;
+    private String technician;
+    private InspectionResult latestInspection;
+    private boolean overdue;
+    private BigDecimal balance;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private final List<LabourLine> labourLines = new ArrayList<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private final List<PartLine> partLines = new ArrayList<>();
+
+    protected WorkOrder() {
+    }
+
+    @CommandHandler
+    WorkOrder(OpenWorkOrder command, CustomerEligibility customers, WorkOrderNumbers numbers,
+              DeadlineManager deadlines) {
+        Require.present(command.customerId(), "customerId");
+        Require.text(command.description(), "description");
+        LocalDate openedOn = Require.present(command.openedOn(), "openedOn");
+        if (command.dueDate() != null && command.dueDate().isBefore(openedOn)) {
+            throw Require.invalid("dueDate " + command.dueDate() + " is before the opening date " + openedOn);
+        }
+        customers.check(command.customerId(), command.assetId());
+        Priority priority = Objects.requireNonNullElse(command.priority(), Priority.NORMAL);
+        apply(new WorkOrderOpened(command.workOrderId(), numbers.next(openedOn.getYear()), command.customerId(),
+                command.assetId(), command.description(), priority, command.dueDate()));
+        OverdueDeadline.schedule(deadlines, command.dueDate());
+    }
+
+    @CommandHandler
+    void handle(AddLabourLine command) {
+        Lifecycle.check(ADD_LINE, status);
+        requireNewLine(command.lineId());
+        apply(new LabourLineAdded(id, command.lineId(), Require.text(command.description(), "description"),
+                Require.positive(command.hours(), "hours"), Require.notNegative(command.hourlyRate(), "hourlyRate")));
+    }
+
+    @CommandHandler
+    void handle(AddPartLine command, PartCatalog catalog, PricingPolicy pricing) {
+        Lifecycle.check(ADD_LINE, status);
+        requireNewLine(command.lineId());
+        apply(PartLinePolicy.add(id, command, catalog, pricing));
+    }
+
+    @CommandHandler
+    void handle(RemoveLine command) {
+        Lifecycle.check(REMOVE_LINE, status);
+        boolean onThisWorkOrder = labourLines.stream().anyMatch(line -> line.lineId().equals(command.lineId()))
+                || partLines.stream().anyMatch(line -> line.lineId().equals(command.lineId()) && !line.isRemoved());
+        if (!onThisWorkOrder) {
+            throw new WorkOrderRuleViolation(LINE_NOT_FOUND, "no line " + command.lineId() + " on this work order");
+        }
+        apply(new LineRemoved(id, command.lineId()));
+    }
+
+    @CommandHandler
+    void handle(ApproveWorkOrder command) {
+        Lifecycle.check(APPROVE, status);
+        apply(new WorkOrderApproved(id, Require.text(command.approvedBy(), "approvedBy"),
+                Totals.of(labourLines, partLines).net()));
+    }
+
+    @CommandHandler
+    void handle(AssignTechnician command) {
+        Lifecycle.check(ASSIGN, status);
+        apply(new TechnicianAssigned(id, Require.text(command.technician(), "technician")));
+    }
+
+    @CommandHandler
+    void handle(StartWork command) {
+        Lifecycle.check(START, status);
+        if (technician == null) {
+            throw new WorkOrderRuleViolation(TECHNICIAN_REQUIRED, "cannot start: no technician assigned");
+        }
+        apply(new WorkStarted(id, command.startedBy()));
+    }
+
+    @CommandHandler
+    void handle(HoldWork command) {
+        Lifecycle.check(HOLD, status);
+        apply(new WorkPutOnHold(id, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(ResumeWork command) {
+        Lifecycle.check(RESUME, status);
+        apply(new WorkResumed(id));
+    }
+
+    @CommandHandler
+    void handle(RecordScan command) {
+        Lifecycle.check(SCAN, status);
+        apply(new ProgressScanned(id, Require.text(command.stage(), "stage"), command.note(), command.technician()));
+    }
+
+    @CommandHandler
+    void handle(RecordInspection command) {
+        Lifecycle.check(INSPECT, status);
+        apply(new InspectionRecorded(id, Require.present(command.inspectionId(), "inspectionId"),
+                Require.present(command.result(), "result"), command.notes(), command.inspector()));
+    }
+
+    @CommandHandler
+    void handle(CompleteWorkOrder command, DeadlineManager deadlines) {
+        Lifecycle.check(COMPLETE, status);
+        CompletionPolicy.check(latestInspection, partLines);
+        apply(new WorkOrderCompleted(id));
+        OverdueDeadline.cancel(deadlines);
+    }
+
+    /** A work order that costs nothing is settled by its invoice: it becomes PAID at once. */
+    @CommandHandler
+    void handle(InvoiceWorkOrder command) {
+        Lifecycle.check(INVOICE, status);
+        WorkOrderInvoiced invoice = Totals.of(labourLines, partLines)
+                .invoice(id, Require.notNegative(command.taxRate(), "taxRate"));
+        apply(invoice);
+        if (invoice.total().signum() == 0) {
+            apply(new WorkOrderPaid(id));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordPayment command) {
+        Lifecycle.check(PAY, status);
+        BigDecimal amount = Require.cents(Require.positive(command.amount(), "amount"), "amount");
+        if (amount.compareTo(balance) > 0) {
+            throw new WorkOrderRuleViolation(OVERPAYMENT,
+                    "payment of " + amount + " exceeds the balance of " + balance);
+        }
+        BigDecimal remaining = balance.subtract(amount);
+        apply(new PaymentRecorded(id, Require.present(command.paymentId(), "paymentId"), amount,
+                Require.present(command.method(), "method"), remaining));
+        if (remaining.signum() == 0) {
+            apply(new WorkOrderPaid(id));
+        }
+    }
+
+    @CommandHandler
+    void handle(CancelWorkOrder command, DeadlineManager deadlines) {
+        Lifecycle.check(CANCEL, status);
+        apply(new WorkOrderCancelled(id, command.reason()));
+        OverdueDeadline.cancel(deadlines);
+    }
+
+    @CommandHandler
+    void handle(MarkPartLineReserved command) {
+        record(command.lineId(), PartLineStatus.RESERVED, new PartLineReserved(id, command.lineId()));
+    }
+
+    @CommandHandler
+    void handle(MarkPartLineBackordered command) {
+        record(command.lineId(), PartLineStatus.BACKORDERED, new PartLineBackordered(id, command.lineId()));
+    }
+
+    @CommandHandler
+    void handle(MarkPartLineReleased command) {
+        record(command.lineId(), PartLineStatus.RELEASED, new PartLineReleased(id, command.lineId()));
+    }
+
+    @CommandHandler
+    void handle(MarkPartLineIssued command) {
+        record(command.lineId(), PartLineStatus.ISSUED, new PartLineIssued(id, command.lineId()));
+    }
+
+    @DeadlineHandler(deadlineName = OverdueDeadline.NAME)
+    void becomeOverdue() {
+        if (!overdue && Lifecycle.allows(BECOME_OVERDUE, status)) {
+            apply(new WorkOrderBecameOverdue(id, dueDate));
+        }
+    }
+
+    /**
+     * Inventory's answers are facts from the parts process: never refused (a refusal would make the
+     * process retry forever), recorded only when they change the line.
+     */
+    private void record(LineId lineId, PartLineStatus answer, Object event) {
+        boolean canUseStock = Lifecycle.allows(RECORD_RESERVATION, status);
+        partLines.stream()
+                .filter(line -> line.lineId().equals(lineId) && line.takes(answer, canUseStock))
+                .findFirst()
+                .ifPresent(line -> apply(event));
+    }
+
+    private void requireNewLine(LineId lineId) {
+        Require.present(lineId, "lineId");
+        if (labourLines.stream().anyMatch(line -> line.lineId().equals(lineId))
+                || partLines.stream().anyMatch(line -> line.lineId().equals(lineId))) {
+            throw Require.invalid("line " + lineId + " already exists on this work order");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(WorkOrderOpened event) {
+        id = event.workOrderId();
+        status = OPEN;
+        dueDate = event.dueDate();
+    }
+
+    @EventSourcingHandler
+    void on(LabourLineAdded event) {
+        labourLines.add(new LabourLine(event.lineId(), event.hours(), event.hourlyRate()));
+    }
+
+    @EventSourcingHandler
+    void on(PartLineAdded event) {
+        partLines.add(new PartLine(event.lineId(), event.quantity(), event.unitPrice()));
+    }
+
+    /** A removed part line stays, flagged by itself, until inventory has released it. */
+    @EventSourcingHandler
+    void on(LineRemoved event) {
+        labourLines.removeIf(line -> line.lineId().equals(event.lineId()));
+    }
+
+    @EventSourcingHandler
+    void on(WorkOrderInvoiced event) {
+        status = INVOICED;
+        balance = event.total();
+    }
+
+    @EventSourcingHandler void on(TechnicianAssigned event) { technician = event.technician(); }
+    @EventSourcingHandler void on(InspectionRecorded event) { latestInspection = event.result(); }
+    @EventSourcingHandler void on(PaymentRecorded event) { balance = event.balance(); }
+    @EventSourcingHandler void on(WorkOrderBecameOverdue event) { overdue = true; }
+    @EventSourcingHandler void on(WorkOrderApproved event) { status = APPROVED; }
+    @EventSourcingHandler void on(WorkStarted event) { status = IN_PROGRESS; }
+    @EventSourcingHandler void on(WorkPutOnHold event) { status = ON_HOLD; }
+    @EventSourcingHandler void on(WorkResumed event) { status = IN_PROGRESS; }
+    @EventSourcingHandler void on(WorkOrderCompleted event) { status = COMPLETED; }
+    @EventSourcingHandler void on(WorkOrderPaid event) { status = PAID; }
+    @EventSourcingHandler void on(WorkOrderCancelled event) { status = CANCELLED; }
+}

@@ -1,0 +1,10 @@
+package io.wrench.command.workorder.api;
+
+import io.wrench.shared.workorder.WorkOrderId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Assign (or re-assign) the responsible technician. */
+public record AssignTechnician(@TargetAggregateIdentifier WorkOrderId workOrderId, String technician,
+                               @TargetAggregateVersion Long expectedVersion) {
+}
