@@ -1,5 +1,6 @@
 package io.wrench.command.workorder;
 
+import org.axonframework.spring.stereotype.Saga;
 import io.wrench.command.inventory.api.IssueReservedStock;
 import io.wrench.command.inventory.api.ReleaseReservation;
 import io.wrench.command.inventory.api.ReserveStock;
@@ -47,6 +48,7 @@ import java.util.concurrent.TimeUnit;
  * Public with a public no-arg constructor and bean accessors: the saga store instantiates it and
  * serializes its state with Jackson. The command gateway is a transient, injected resource.
  */
+@Saga
 public class PartsProcess {
 
     static final String LINE = "lineId";

@@ -1,5 +1,6 @@
 package io.wrench.command.workorder;
 
+import org.axonframework.spring.stereotype.Aggregate;
 import io.wrench.command.workorder.api.*;
 import io.wrench.shared.workorder.*;
 import org.axonframework.commandhandling.CommandHandler;
@@ -25,6 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A work order from opening to payment. Public only so the application can register it with Axon;
  * the lookups arrive as handler parameters (Spring beans at runtime), the clock with the commands.
  */
+@Aggregate
 public class WorkOrder {
 
     @AggregateIdentifier
