@@ -1,0 +1,88 @@
+package io.wrench.api.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Rebuilds a projection by replay: stop its processor, reset its tokens (the projection's
+ * {@code @ResetHandler} empties the view), start it again; it catches up from the first event.
+ * Progress is each segment's position against the event store's head (Axon's own "replaying" flag
+ * misleads: it stays true until a newer event arrives).
+ */
+@Component
+public class ProjectionAdmin {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    public Map<String, StreamingEventProcessor> processors() {
+        Map<String, StreamingEventProcessor> processors = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                processors.put(name, streaming);
+            }
+        });
+        return processors;
+    }
+
+    public Optional<StreamingEventProcessor> processor(String name) {
+        return Optional.ofNullable(processors().get(name));
+    }
+
+    /** Starts a rebuild; returns at once, the replay runs on the processor's threads. */
+    public void rebuild(String name) {
+        StreamingEventProcessor processor = processor(name)
+                .orElseThrow(() -> new IllegalArgumentException("no projection named " + name));
+        if (!processor.supportsReset()) {
+            throw new IllegalStateException(name + " cannot be reset");
+        }
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+    }
+
+    public long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1L);
+    }
+
+    /** The lowest position over the processor's segments, or -1 before it processed anything. */
+    public long position(String name) {
+        Map<Integer, EventTrackerStatus> status = processor(name).map(StreamingEventProcessor::processingStatus)
+                .orElse(Map.of());
+        if (status.isEmpty()) {
+            return -1;
+        }
+        return status.values().stream()
+                .mapToLong(s -> s.getCurrentPosition().orElse(-1L))
+                .min().orElse(-1);
+    }
+
+    /** Waits (bounded) until the processor has processed everything stored now. */
+    public boolean awaitCaughtUp(String name, Duration max) throws InterruptedException {
+        long target = head();
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            StreamingEventProcessor processor = processor(name).orElseThrow();
+            if (processor.isRunning() && !processor.processingStatus().isEmpty() && position(name) >= target) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+}

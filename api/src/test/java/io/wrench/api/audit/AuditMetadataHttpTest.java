@@ -1,0 +1,73 @@
+package io.wrench.api.audit;
+
+import io.wrench.api.security.Role;
+import io.wrench.api.support.Api;
+import io.wrench.api.support.HttpTestSupport;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every stored event says who, when, which request, and how it is correlated. */
+class AuditMetadataHttpTest extends HttpTestSupport {
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void events_carry_the_user_roles_request_and_correlation() {
+        String tag = unique("audit");
+        Api.Response created = api.as(Role.ADVISOR).header("X-Request-Id", "req-" + tag)
+                .post("/api/customers", Map.of("name", tag, "email", tag + "@example.com"));
+
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(created.id()).asStream().toList();
+
+        assertThat(events).hasSize(1);
+        var metadata = events.get(0).getMetaData();
+        assertThat(metadata.get("userId")).isEqualTo("advisor-client");
+        assertThat(metadata.get("roles")).isEqualTo("ADVISOR");
+        assertThat(metadata.get("requestId")).isEqualTo("req-" + tag);
+        assertThat(metadata.get("correlationId")).isNotNull();
+        assertThat(metadata.get("traceId")).isNotNull();
+        assertThat(events.get(0).getTimestamp()).isNotNull();
+    }
+
+    @Test
+    void stored_payloads_are_readable_json_with_plain_ids() {
+        String tag = unique("json");
+        Api.Response created = api.as(Role.ADVISOR).post("/api/customers", Map.of("name", tag, "email", tag + "@example.com"));
+
+        Map<String, Object> row = jdbc.queryForMap("select payload, payload_revision, meta_data from domain_event_entry "
+                + "where aggregate_identifier = ?", created.id());
+
+        JsonNode payload = Api.JSON.readTree(new String((byte[]) row.get("payload"), StandardCharsets.UTF_8));
+        assertThat(payload.get("customerId").asString()).isEqualTo(created.id());
+        assertThat(payload.get("email").asString()).isEqualTo(tag + "@example.com");
+        assertThat(row.get("payload_revision")).isEqualTo("1");
+        JsonNode metadata = Api.JSON.readTree(new String((byte[]) row.get("meta_data"), StandardCharsets.UTF_8));
+        assertThat(metadata.get("userId").asString()).isEqualTo("advisor-client");
+    }
+
+    @Test
+    void event_indexes_have_no_allocation_gaps() {
+        Long before = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        for (int i = 0; i < 3; i++) {
+            newCustomer("Gapless");
+        }
+        List<Long> indexes = jdbc.queryForList(
+                "select global_index from domain_event_entry where global_index > ? order by global_index", Long.class,
+                before == null ? -1 : before);
+        assertThat(indexes.get(indexes.size() - 1) - indexes.get(0)).isEqualTo(indexes.size() - 1);
+    }
+}
