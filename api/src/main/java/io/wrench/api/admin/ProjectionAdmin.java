@@ -1,5 +1,6 @@
 package io.wrench.api.admin;
 
+import io.wrench.api.web.TrackerPositions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -68,7 +69,7 @@ public class ProjectionAdmin {
             return -1;
         }
         return status.values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1L))
+                .mapToLong(TrackerPositions::of)
                 .min().orElse(-1);
     }
 

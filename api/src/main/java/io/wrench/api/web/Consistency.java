@@ -108,7 +108,7 @@ public class Consistency {
 
     private static boolean reached(Map<Integer, EventTrackerStatus> status, long target) {
         for (EventTrackerStatus segment : status.values()) {
-            long position = segment.getCurrentPosition().orElse(-1L);
+            long position = TrackerPositions.of(segment);
             if (position < target) {
                 return false;
             }

@@ -1,0 +1,2 @@
+/** Operations over the running system: projection status and rebuilds ({@code /api/admin/**}). */
+package io.wrench.api.admin;

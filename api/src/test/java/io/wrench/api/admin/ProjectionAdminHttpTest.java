@@ -1,0 +1,52 @@
+package io.wrench.api.admin;
+
+import io.wrench.api.security.Role;
+import io.wrench.api.support.Api;
+import io.wrench.api.support.HttpTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProjectionAdminHttpTest extends HttpTestSupport {
+
+    @Autowired
+    ProjectionAdmin admin;
+
+    @Test
+    void processors_are_listed_with_position_and_lag() {
+        newCustomer("Admin View");
+        Api.Response list = api.as(Role.ANALYST).get("/api/admin/projections");
+        assertThat(list.status()).isEqualTo(200);
+        JsonNode customer = null;
+        for (JsonNode node : list.json()) {
+            if (node.get("name").asString().equals("customer-projection")) {
+                customer = node;
+            }
+        }
+        assertThat(customer).isNotNull();
+        assertThat(customer.get("running").asBoolean()).isTrue();
+        assertThat(customer.get("head").asLong()).isGreaterThanOrEqualTo(customer.get("position").asLong());
+    }
+
+    @Test
+    void a_rebuild_is_accepted_and_catches_up_while_the_api_answers() throws InterruptedException {
+        String id = newCustomer("Rebuilt By Admin");
+        Api.Response rebuild = api.as(Role.ADMIN).post("/api/admin/projections/customer-projection/rebuild", null);
+        assertThat(rebuild.status()).isEqualTo(202);
+        assertThat(api.as(Role.ADVISOR).get("/api/customers?size=1").status()).isEqualTo(200);
+        assertThat(admin.awaitCaughtUp("customer-projection", Duration.ofSeconds(60))).isTrue();
+        assertThat(api.as(Role.ADVISOR).get("/api/customers/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void only_admins_and_analysts_operate_projections() {
+        assertThat(api.as(Role.MANAGER).get("/api/admin/projections").status()).isEqualTo(403);
+        assertThat(api.as(Role.AUDITOR).post("/api/admin/projections/customer-projection/rebuild", null).status())
+                .isEqualTo(403);
+        assertThat(api.as(Role.ADMIN).post("/api/admin/projections/nonsense/rebuild", null).status()).isEqualTo(404);
+    }
+}
