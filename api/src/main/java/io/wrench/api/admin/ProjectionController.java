@@ -2,6 +2,7 @@ package io.wrench.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wrench.api.web.ConflictException;
 import io.wrench.api.web.NotFoundException;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +47,10 @@ class ProjectionController {
     @PostMapping("/{name}/rebuild")
     @Operation(summary = "Empty the projection and replay every event into it; the API stays up (202)")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
-        processor(name);
+        if (!processor(name).supportsReset()) {
+            throw new ConflictException(name + " cannot be rebuilt: it is a process (saga), and a replay would "
+                    + "send its commands again");
+        }
         admin.rebuild(name);
         return ResponseEntity.accepted().body(status(name, processor(name), admin.head()));
     }

@@ -92,6 +92,11 @@ public class ErrorAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", exception.getMessage(), request);
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException exception, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "conflict", exception.getMessage(), request);
+    }
+
     @ExceptionHandler({Consistency.InvalidConsistencyToken.class, ETags.InvalidIfMatch.class, BadRequestException.class})
     ResponseEntity<Object> badHeader(RuntimeException exception, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "bad-request", exception.getMessage(), request);

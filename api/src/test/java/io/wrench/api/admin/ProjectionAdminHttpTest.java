@@ -49,4 +49,11 @@ class ProjectionAdminHttpTest extends HttpTestSupport {
                 .isEqualTo(403);
         assertThat(api.as(Role.ADMIN).post("/api/admin/projections/nonsense/rebuild", null).status()).isEqualTo(404);
     }
+
+    @Test
+    void the_parts_process_cannot_be_replayed() {
+        Api.Response refused = api.as(Role.ADMIN).post("/api/admin/projections/PartsProcessProcessor/rebuild", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("saga");
+    }
 }
