@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.username=sa",
         "spring.datasource.password=",
         "spring.jpa.database-platform=",
-        "axon.axonserver.servers=localhost:1"
+        "axon.axonserver.servers=localhost:1",
+        "spring.flyway.placeholders.binary_type=blob"
 })
 @ActiveProfiles({"axonserver", "test"})
 class AxonServerProfileTest {

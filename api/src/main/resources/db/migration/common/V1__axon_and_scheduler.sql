@@ -1,6 +1,6 @@
 -- Axon Framework's own tables (event store, tokens, sagas), as Hibernate maps Axon 4.13's entities
 -- (generated with schema-generation scripts, then fixed here: Flyway owns every table).
--- Binary columns are bytea on this database.
+-- Binary columns are ${binary_type} on this database.
 
 create sequence domain_event_entry_seq start with 1 increment by 1;
 create sequence association_value_entry_seq start with 1 increment by 50;
@@ -11,8 +11,8 @@ create table domain_event_entry (
     sequence_number      bigint       not null,
     type                 varchar(255),
     event_identifier     varchar(255) not null,
-    meta_data            bytea,
-    payload              bytea       not null,
+    meta_data            ${binary_type},
+    payload              ${binary_type}       not null,
     payload_revision     varchar(255),
     payload_type         varchar(255) not null,
     time_stamp           varchar(255) not null,
@@ -26,8 +26,8 @@ create table snapshot_event_entry (
     sequence_number      bigint       not null,
     type                 varchar(255) not null,
     event_identifier     varchar(255) not null,
-    meta_data            bytea,
-    payload              bytea       not null,
+    meta_data            ${binary_type},
+    payload              ${binary_type}       not null,
     payload_revision     varchar(255),
     payload_type         varchar(255) not null,
     time_stamp           varchar(255) not null,
@@ -38,7 +38,7 @@ create table snapshot_event_entry (
 create table token_entry (
     processor_name varchar(255) not null,
     segment        integer      not null,
-    token          bytea,
+    token          ${binary_type},
     token_type     varchar(255),
     timestamp      varchar(255) not null,
     owner          varchar(255),
@@ -49,7 +49,7 @@ create table saga_entry (
     saga_id         varchar(255) not null,
     saga_type       varchar(255),
     revision        varchar(255),
-    serialized_saga bytea,
+    serialized_saga ${binary_type},
     primary key (saga_id)
 );
 
@@ -68,7 +68,7 @@ create index ix_association_value_saga on association_value_entry (saga_id, saga
 create table scheduled_tasks (
     task_name            varchar(100) not null,
     task_instance        varchar(100) not null,
-    task_data            bytea,
+    task_data            ${binary_type},
     execution_time       timestamp with time zone not null,
     picked               boolean      not null,
     picked_by            varchar(50),
@@ -93,7 +93,7 @@ create table idempotency_record (
     completed   boolean      not null,
     status      integer,
     headers     varchar(4000),
-    body        bytea,
+    body        ${binary_type},
     primary key (client_id, idem_key)
 );
 create index ix_idempotency_record_created on idempotency_record (created_at);
