@@ -44,16 +44,40 @@ public class ProjectionAdmin {
         return Optional.ofNullable(processors().get(name));
     }
 
-    /** Starts a rebuild; returns at once, the replay runs on the processor's threads. */
+    /**
+     * Starts a rebuild and returns as soon as the processor has claimed its segments in replay mode
+     * (until then it may still report the statuses it had before the reset); the replay itself runs
+     * on the processor's threads.
+     */
     public void rebuild(String name) {
         StreamingEventProcessor processor = processor(name)
                 .orElseThrow(() -> new IllegalArgumentException("no projection named " + name));
         if (!processor.supportsReset()) {
             throw new IllegalStateException(name + " cannot be reset");
         }
+        boolean hasEvents = head() >= 0;
         processor.shutDown();
         processor.resetTokens();
         processor.start();
+        if (hasEvents) {
+            awaitReplayStarted(processor, Duration.ofSeconds(10));
+        }
+    }
+
+    private static void awaitReplayStarted(StreamingEventProcessor processor, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            if (!status.isEmpty() && status.values().stream().allMatch(s -> s.isReplaying() || s.isErrorState())) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public long head() {

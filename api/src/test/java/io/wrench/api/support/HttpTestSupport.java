@@ -1,14 +1,10 @@
 package io.wrench.api.support;
 
 import io.wrench.api.security.Role;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * execution. Tests make their own data (unique names), so they do not depend on order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(CleanDatabase.class)
 public abstract class HttpTestSupport {
 
     @LocalServerPort
@@ -48,19 +45,5 @@ public abstract class HttpTestSupport {
     /** GET with the consistency token of a command answer: reads what that command wrote. */
     protected Api.Response readAfter(Api.Response command, Role role, String path) {
         return api.as(role).header("X-Consistency-Token", command.consistencyToken()).get(path);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CleanDatabase {
-        /** On the shared PostgreSQL test database, start from an empty schema every run. */
-        @Bean
-        FlywayMigrationStrategy cleanThenMigrate(@Value("${wrench.test.clean-database:false}") boolean clean) {
-            return (Flyway flyway) -> {
-                if (clean) {
-                    flyway.clean();
-                }
-                flyway.migrate();
-            };
-        }
     }
 }
