@@ -1,6 +1,7 @@
 package io.wrench.query.customer;
 
 import io.wrench.query.PageView;
+import io.wrench.query.SearchText;
 import io.wrench.query.Sorting;
 import io.wrench.query.customer.api.CustomerDetails;
 import io.wrench.query.customer.api.CustomerSummary;
@@ -23,7 +24,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -115,11 +115,7 @@ class CustomerProjection {
     @Transactional(readOnly = true)
     @SuppressWarnings("rawtypes")
     PageView handle(FindCustomers query) {
-        Specification<CustomerEntity> spec = (root, q, cb) -> cb.conjunction();
-        if (query.search() != null && !query.search().isBlank()) {
-            String pattern = "%" + likeEscape(query.search().trim().toLowerCase(Locale.ROOT)) + "%";
-            spec = spec.and((root, q, cb) -> cb.like(root.get("searchText"), pattern, '\\'));
-        }
+        Specification<CustomerEntity> spec = SearchText.contains(query.search());
         if (query.archived() != null) {
             spec = spec.and((root, q, cb) -> cb.equal(root.get("archived"), query.archived()));
         }
@@ -141,9 +137,5 @@ class CustomerProjection {
                 workOrders.findByCustomerIdOrderByOpenedAtDescIdAsc(c.id).stream()
                         .map(w -> new CustomerDetails.WorkOrder(w.id, w.number, w.status, w.total))
                         .toList()));
-    }
-
-    static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
