@@ -1,0 +1,159 @@
+package io.wrench.api.workorder;
+
+import io.wrench.api.security.Role;
+import io.wrench.api.support.Api;
+import io.wrench.api.support.HttpTestSupport;
+import io.wrench.api.web.Consistency;
+import io.wrench.command.inventory.api.ReceiveStock;
+import io.wrench.command.inventory.api.RegisterStockItem;
+import io.wrench.query.inventory.api.FindStockItem;
+import io.wrench.query.inventory.api.StockItemView;
+import io.wrench.shared.inventory.StockItemId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the work-order HTTP tests share: customers, stock, work orders, and waiting for the processors. */
+abstract class WorkOrderTestSupport extends HttpTestSupport {
+
+    @Autowired
+    protected CommandGateway commandGateway;
+    @Autowired
+    protected QueryGateway queryGateway;
+    @Autowired
+    protected EventStore eventStore;
+    @Autowired
+    protected Consistency consistency;
+    @Autowired
+    protected EventProcessingConfiguration processing;
+    @Autowired
+    protected TokenStore tokenStore;
+
+    /** A stock item with {@code onHand} on the shelf at {@code unitCost}; its id. */
+    protected String stockItem(int onHand, String unitCost) {
+        StockItemId id = StockItemId.random();
+        String sku = unique("SKU").toUpperCase();
+        commandGateway.sendAndWait(new RegisterStockItem(id, sku, "Part " + sku, "pcs", BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal(unitCost), null));
+        if (onHand > 0) {
+            receive(id.toString(), onHand, unitCost);
+        }
+        return id.toString();
+    }
+
+    protected void receive(String itemId, int quantity, String unitCost) {
+        commandGateway.sendAndWait(new ReceiveStock(StockItemId.of(itemId), BigDecimal.valueOf(quantity),
+                new BigDecimal(unitCost), null, null, null));
+    }
+
+    /** The inventory read side's view of the item, once every processor has caught up. */
+    protected StockItemView item(String itemId) {
+        settle();
+        return queryGateway.query(new FindStockItem(StockItemId.of(itemId)),
+                ResponseTypes.optionalInstanceOf(StockItemView.class)).join().orElseThrow();
+    }
+
+    /**
+     * Waits until every streaming processor (projections and the parts process) has handled every
+     * stored event and the store stopped growing. Stricter than the consistency token: a segment whose
+     * batch failed is released until it is claimed again, and then has no status to compare.
+     */
+    protected void settle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            String head = consistency.issue();
+            boolean caughtUp = consistency.awaitProcessed(Consistency.parse(head), Duration.ofSeconds(10));
+            if (caughtUp && allSegmentsClaimed() && head.equals(consistency.issue())) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("processors caught up within 60 s").isLessThan(deadline);
+            sleep(50);
+        }
+    }
+
+    private boolean allSegmentsClaimed() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .allMatch(p -> p.processingStatus().size() == tokenStore.fetchSegments(p.getName()).length);
+    }
+
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected String newAsset(String customerId) {
+        Api.Response asset = api.as(Role.ADVISOR).post("/api/customers/" + customerId + "/assets",
+                Map.of("kind", "EQUIPMENT", "make", "Lincoln", "model", "Power MIG 210", "serialNumber", unique("SN")));
+        assertThat(asset.status()).as(asset.toString()).isEqualTo(201);
+        return asset.id();
+    }
+
+    protected Api.Response open(String customerId, Map<String, Object> more) {
+        Map<String, Object> body = new HashMap<>(more);
+        body.put("customerId", customerId);
+        body.putIfAbsent("description", "Brakes squeal at low speed");
+        return api.as(Role.ADVISOR).post("/api/work-orders", body);
+    }
+
+    /** Opens a work order for a new customer; its id. */
+    protected String newWorkOrder() {
+        Api.Response opened = open(newCustomer(unique("Customer")), Map.of());
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return opened.id();
+    }
+
+    protected Api.Response addPart(String workOrderId, String itemId, Object quantity) {
+        return api.as(Role.ADVISOR).post("/api/work-orders/" + workOrderId + "/parts",
+                Map.of("itemId", itemId, "quantity", quantity));
+    }
+
+    protected Api.Response addLabour(String workOrderId, String description, Object hours, Object rate) {
+        return api.as(Role.ADVISOR).post("/api/work-orders/" + workOrderId + "/labour",
+                Map.of("description", description, "hours", hours, "hourlyRate", rate));
+    }
+
+    protected Api.Response action(Role role, String workOrderId, String action, Object body) {
+        return api.as(role).post("/api/work-orders/" + workOrderId + "/" + action, body);
+    }
+
+    /** The detail, read after everything stored so far was projected. */
+    protected JsonNode detail(String workOrderId) {
+        settle();
+        Api.Response detail = api.as(Role.ADVISOR).get("/api/work-orders/" + workOrderId);
+        assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
+        return detail.json();
+    }
+
+    protected static List<String> partStatuses(JsonNode detail) {
+        return detail.get("partLines").valueStream().map(line -> line.get("status").asString()).toList();
+    }
+
+    protected static BigDecimal money(JsonNode node) {
+        return node.decimalValue();
+    }
+
+    protected static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+}
