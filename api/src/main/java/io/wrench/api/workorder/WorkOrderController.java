@@ -133,8 +133,8 @@ class WorkOrderController {
     ResponseEntity<Map<String, Object>> addLabour(@PathVariable UUID id,
                                                   @Valid @RequestBody WorkOrderRequests.AddLabourLine body) {
         LineId lineId = LineId.random();
-        return commands.createdAt(new AddLabourLine(new WorkOrderId(id), lineId, body.description(), body.hours(),
-                body.hourlyRate(), expectedVersion()), lineId, lineLocation(id, lineId), Map.of());
+        return created(id, "lines", lineId.value(), new AddLabourLine(new WorkOrderId(id), lineId, body.description(),
+                body.hours(), body.hourlyRate(), expectedVersion()));
     }
 
     @PostMapping(path = "/{id}/parts", consumes = "application/json")
@@ -142,8 +142,8 @@ class WorkOrderController {
     ResponseEntity<Map<String, Object>> addPart(@PathVariable UUID id,
                                                 @Valid @RequestBody WorkOrderRequests.AddPartLine body) {
         LineId lineId = LineId.random();
-        return commands.createdAt(new AddPartLine(new WorkOrderId(id), lineId, new StockItemId(body.itemId()),
-                body.quantity(), body.unitPrice(), expectedVersion()), lineId, lineLocation(id, lineId), Map.of());
+        return created(id, "lines", lineId.value(), new AddPartLine(new WorkOrderId(id), lineId,
+                new StockItemId(body.itemId()), body.quantity(), body.unitPrice(), expectedVersion()));
     }
 
     @DeleteMapping("/{id}/lines/{lineId}")
@@ -187,8 +187,8 @@ class WorkOrderController {
     @Operation(summary = "Record a progress scan (IN_PROGRESS); the caller is the technician")
     ResponseEntity<Map<String, Object>> scan(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.RecordScan body) {
         UUID scanId = UUID.randomUUID();
-        return commands.createdAt(new RecordScan(new WorkOrderId(id), scanId, body.stage(), body.note(),
-                RequestMetadata.currentUser(), expectedVersion()), scanId, childLocation(id, "scans", scanId), Map.of());
+        return created(id, "scans", scanId, new RecordScan(new WorkOrderId(id), scanId, body.stage(), body.note(),
+                RequestMetadata.currentUser(), expectedVersion()));
     }
 
     @PostMapping(path = "/{id}/inspections", consumes = "application/json")
@@ -196,9 +196,8 @@ class WorkOrderController {
     ResponseEntity<Map<String, Object>> inspect(@PathVariable UUID id,
                                                 @Valid @RequestBody WorkOrderRequests.RecordInspection body) {
         UUID inspectionId = UUID.randomUUID();
-        return commands.createdAt(new RecordInspection(new WorkOrderId(id), inspectionId, body.result(), body.notes(),
-                        RequestMetadata.currentUser(), expectedVersion()), inspectionId,
-                childLocation(id, "inspections", inspectionId), Map.of());
+        return created(id, "inspections", inspectionId, new RecordInspection(new WorkOrderId(id), inspectionId,
+                body.result(), body.notes(), RequestMetadata.currentUser(), expectedVersion()));
     }
 
     @PostMapping("/{id}/complete")
@@ -217,8 +216,8 @@ class WorkOrderController {
     @Operation(summary = "Record a payment (409 when more than the balance); the one reaching 0.00 makes it PAID")
     ResponseEntity<Map<String, Object>> pay(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.RecordPayment body) {
         UUID paymentId = UUID.randomUUID();
-        return commands.createdAt(new RecordPayment(new WorkOrderId(id), paymentId, body.amount(), body.method(),
-                expectedVersion()), paymentId, childLocation(id, "payments", paymentId), Map.of());
+        return created(id, "payments", paymentId, new RecordPayment(new WorkOrderId(id), paymentId, body.amount(),
+                body.method(), expectedVersion()));
     }
 
     @PostMapping(path = "/{id}/cancel", consumes = "application/json")
@@ -238,11 +237,10 @@ class WorkOrderController {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/work-orders/" + id;
     }
 
-    private static String lineLocation(UUID workOrderId, LineId lineId) {
-        return "/api/work-orders/" + workOrderId + "/lines/" + lineId;
-    }
-
-    private static String childLocation(UUID workOrderId, String collection, UUID childId) {
-        return "/api/work-orders/" + workOrderId + "/" + collection + "/" + childId;
+    /** A line, scan, inspection or payment: 201 {id} at {@code /api/work-orders/{id}/<collection>/<childId>}. */
+    private ResponseEntity<Map<String, Object>> created(UUID workOrderId, String collection, UUID childId,
+                                                        Object command) {
+        return commands.createdAt(command, childId, "/api/work-orders/" + workOrderId + "/" + collection + "/" + childId,
+                Map.of());
     }
 }

@@ -307,22 +307,13 @@ class WorkOrderProjection {
     @Transactional(readOnly = true)
     @SuppressWarnings("rawtypes")
     PageView handle(FindWorkOrders query) {
-        Specification<WorkOrderEntity> spec = SearchText.contains(query.search());
-        if (query.status() != null) {
-            spec = spec.and((root, q, cb) -> cb.equal(root.get("status"), query.status()));
-        }
-        if (query.customerId() != null) {
-            spec = spec.and((root, q, cb) -> cb.equal(root.get("customerId"), query.customerId().value()));
-        }
-        if (query.technician() != null && !query.technician().isBlank()) {
-            spec = spec.and((root, q, cb) -> cb.equal(root.get("technician"), query.technician().trim()));
-        }
-        if (query.priority() != null) {
-            spec = spec.and((root, q, cb) -> cb.equal(root.get("priority"), query.priority()));
-        }
-        if (query.overdue() != null) {
-            spec = spec.and((root, q, cb) -> cb.equal(root.get("overdue"), query.overdue()));
-        }
+        String technician = query.technician() == null || query.technician().isBlank() ? null : query.technician().trim();
+        Specification<WorkOrderEntity> spec = SearchText.<WorkOrderEntity>contains(query.search())
+                .and(equalTo("status", query.status()))
+                .and(equalTo("customerId", query.customerId() == null ? null : query.customerId().value()))
+                .and(equalTo("technician", technician))
+                .and(equalTo("priority", query.priority()))
+                .and(equalTo("overdue", query.overdue()));
         if (query.dueFrom() != null) {
             spec = spec.and((root, q, cb) -> cb.greaterThanOrEqualTo(root.<LocalDate>get("dueDate"), query.dueFrom()));
         }
@@ -334,6 +325,11 @@ class WorkOrderProjection {
                         w.customerName, w.assetId == null ? null : new AssetId(w.assetId), w.priority, w.technician,
                         w.dueDate, w.overdue, Decimals.money(w.total), w.openedAt));
         return PageView.of(page);
+    }
+
+    /** A filter that is left out (matches everything) when its value is null. */
+    private static Specification<WorkOrderEntity> equalTo(String attribute, Object value) {
+        return (root, q, cb) -> value == null ? cb.conjunction() : cb.equal(root.get(attribute), value);
     }
 
     @QueryHandler
