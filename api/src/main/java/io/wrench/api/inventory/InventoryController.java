@@ -3,6 +3,8 @@ package io.wrench.api.inventory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wrench.api.web.CommandResponses;
+import io.wrench.api.web.Consistency;
+import io.wrench.api.web.ConsistencyInterceptor;
 import io.wrench.api.web.FieldValidationException;
 import io.wrench.api.web.ListParams;
 import io.wrench.api.web.NotFoundException;
@@ -21,6 +23,7 @@ import io.wrench.query.inventory.api.StockItemView;
 import io.wrench.query.inventory.api.StockMovementView;
 import io.wrench.shared.inventory.StockItemId;
 import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -29,22 +32,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
 @RestController
 @RequestMapping(path = "/api/inventory", produces = "application/json")
-@Tag(name = "Inventory", description = "Stock items and their movements")
+@Tag(name = "Inventory", description = "Stock items, their movements, and the spreadsheet import")
 class InventoryController {
 
     private final CommandResponses commands;
     private final Queries queries;
-    InventoryController(CommandResponses commands, Queries queries) {
+    private final ImportService imports;
+    private final Consistency consistency;
+
+    InventoryController(CommandResponses commands, Queries queries, ImportService imports, Consistency consistency) {
         this.commands = commands;
         this.queries = queries;
+        this.imports = imports;
+        this.consistency = consistency;
     }
 
     @PostMapping(path = "/items", consumes = "application/json")
@@ -122,6 +133,14 @@ class InventoryController {
     @Operation(summary = "Discontinue: no new reservations; what is promised can still be issued or released")
     ResponseEntity<Map<String, Object>> discontinue(@PathVariable UUID id) {
         return commands.action(version -> new DiscontinueStockItem(new StockItemId(id), version));
+    }
+
+    @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import stock items from a CSV or XLSX file (part 'file'): new SKUs are registered, "
+            + "existing ones skipped, bad rows reported; 413 too large, 415 not a spreadsheet, 400 unreadable")
+    ResponseEntity<ImportReport> importItems(@RequestPart("file") MultipartFile file) throws IOException {
+        ImportReport report = imports.importItems(file);
+        return ResponseEntity.ok().header(ConsistencyInterceptor.TOKEN_HEADER, consistency.issue()).body(report);
     }
 
     private static String what(UUID id) {
