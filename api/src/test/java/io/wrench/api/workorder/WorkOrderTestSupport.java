@@ -4,18 +4,11 @@ import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import io.wrench.api.support.HttpTestSupport;
 import io.wrench.api.web.Consistency;
-import io.wrench.command.inventory.api.ReceiveStock;
-import io.wrench.command.inventory.api.RegisterStockItem;
-import io.wrench.query.inventory.api.FindStockItem;
-import io.wrench.query.inventory.api.StockItemView;
-import io.wrench.shared.inventory.StockItemId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -34,8 +27,6 @@ abstract class WorkOrderTestSupport extends HttpTestSupport {
     @Autowired
     protected CommandGateway commandGateway;
     @Autowired
-    protected QueryGateway queryGateway;
-    @Autowired
     protected EventStore eventStore;
     @Autowired
     protected Consistency consistency;
@@ -44,28 +35,31 @@ abstract class WorkOrderTestSupport extends HttpTestSupport {
     @Autowired
     protected TokenStore tokenStore;
 
-    /** A stock item with {@code onHand} on the shelf at {@code unitCost}; its id. */
+    /** A stock item with {@code onHand} on the shelf at {@code unitCost}, through the inventory API; its id. */
     protected String stockItem(int onHand, String unitCost) {
-        StockItemId id = StockItemId.random();
         String sku = unique("SKU").toUpperCase();
-        commandGateway.sendAndWait(new RegisterStockItem(id, sku, "Part " + sku, "pcs", BigDecimal.ZERO, BigDecimal.ZERO,
-                new BigDecimal(unitCost), null));
+        Api.Response created = api.as(Role.STOREKEEPER).post("/api/inventory/items", Map.of("sku", sku,
+                "name", "Part " + sku, "unit", "pcs", "reorderLevel", 0, "unitCost", new BigDecimal(unitCost)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
         if (onHand > 0) {
-            receive(id.toString(), onHand, unitCost);
+            receive(created.id(), onHand, unitCost);
         }
-        return id.toString();
+        return created.id();
     }
 
-    protected void receive(String itemId, int quantity, String unitCost) {
-        commandGateway.sendAndWait(new ReceiveStock(StockItemId.of(itemId), BigDecimal.valueOf(quantity),
-                new BigDecimal(unitCost), null, null, null));
+    protected Api.Response receive(String itemId, int quantity, String unitCost) {
+        Api.Response receipt = api.as(Role.STOREKEEPER).post("/api/inventory/items/" + itemId + "/receipts",
+                Map.of("quantity", quantity, "unitCost", new BigDecimal(unitCost)));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(200);
+        return receipt;
     }
 
-    /** The inventory read side's view of the item, once every processor has caught up. */
-    protected StockItemView item(String itemId) {
+    /** The stock item as the inventory API shows it, once every processor has caught up. */
+    protected JsonNode item(String itemId) {
         settle();
-        return queryGateway.query(new FindStockItem(StockItemId.of(itemId)),
-                ResponseTypes.optionalInstanceOf(StockItemView.class)).join().orElseThrow();
+        Api.Response item = api.as(Role.STOREKEEPER).get("/api/inventory/items/" + itemId);
+        assertThat(item.status()).as(item.toString()).isEqualTo(200);
+        return item.json();
     }
 
     /**
