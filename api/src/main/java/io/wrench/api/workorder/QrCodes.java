@@ -14,13 +14,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** A QR code as a black-on-white PNG. */
+/** A QR code as a black-on-white PNG, with the four-module quiet zone the QR standard asks scanners to expect. */
 final class QrCodes {
 
     private static final Map<EncodeHintType, Object> HINTS = Map.of(
             EncodeHintType.CHARACTER_SET, "UTF-8",
             EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-            EncodeHintType.MARGIN, 2);
+            EncodeHintType.MARGIN, 4);
 
     private QrCodes() {
     }
