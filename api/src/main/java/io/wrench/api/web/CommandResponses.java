@@ -13,6 +13,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How every command endpoint answers (API.md): a create is {@code 201} with {@code Location} and
@@ -51,13 +52,28 @@ public class CommandResponses {
                 .buildAndExpand(id).toUri().getRawPath(), extraBody);
     }
 
+    /**
+     * Like {@link #created(Object, Object, Map)}, for fields only known once the command succeeded
+     * (a work order's number): {@code extraBody} is asked after dispatch.
+     */
+    public ResponseEntity<Map<String, Object>> created(Object command, Object id,
+                                                       Supplier<Map<String, Object>> extraBody) {
+        return createdAt(command, id, ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .buildAndExpand(id).toUri().getRawPath(), extraBody);
+    }
+
     /** Dispatches a command that creates a child (a line, a scan); 201 at the given location. */
     public ResponseEntity<Map<String, Object>> createdAt(Object command, Object id, String location,
                                                          Map<String, Object> extraBody) {
+        return createdAt(command, id, location, () -> extraBody);
+    }
+
+    private ResponseEntity<Map<String, Object>> createdAt(Object command, Object id, String location,
+                                                          Supplier<Map<String, Object>> extraBody) {
         Long version = commandGateway.sendAndWait(command);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id.toString());
-        body.putAll(extraBody);
+        body.putAll(extraBody.get());
         if (version != null) {
             body.put("version", version);
         }

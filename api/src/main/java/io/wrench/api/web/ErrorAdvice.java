@@ -60,7 +60,7 @@ public class ErrorAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Finds the business meaning of a command failure, wherever in the cause chain it sits. */
-    static Optional<RuleViolationDetails> detailsOf(Throwable exception) {
+    public static Optional<RuleViolationDetails> detailsOf(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof HandlerExecutionException handlerFailure) {
                 Optional<Object> details = handlerFailure.getDetails();
@@ -129,6 +129,11 @@ public class ErrorAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException exception, HttpServletRequest request) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "your role may not do this", request);
+    }
+
+    @ExceptionHandler(UnsupportedMediaTypeException.class)
+    ResponseEntity<Object> unsupportedMediaType(UnsupportedMediaTypeException exception, HttpServletRequest request) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", exception.getMessage(), request);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -4,6 +4,7 @@ import io.wrench.api.security.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** A client of the running application over real HTTP, with real tokens from the embedded issuer. */
 public final class Api {
@@ -94,6 +96,17 @@ public final class Api {
             request.header("Content-Type", contentType);
             request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
             return execute(request.build());
+        }
+
+        /** POST of one file as the multipart part {@code file}, the way a browser form sends it. */
+        public Response upload(String path, String filename, String contentType, byte[] content) {
+            String boundary = "wrench-" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return sendBytes("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
         }
 
         private Response execute(HttpRequest request) {

@@ -6,6 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,6 +41,14 @@ public abstract class HttpTestSupport {
                 Map.of("name", name, "email", unique(name.toLowerCase().replace(' ', '.')) + "@example.com"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.id();
+    }
+
+    /** Registers a stock item as a storekeeper: reorder level 5, unit cost 8.50, nothing on hand. */
+    protected Api.Response newStockItem(String sku, String name) {
+        Api.Response created = api.as(Role.STOREKEEPER).post("/api/inventory/items", Map.of("sku", sku, "name", name,
+                "unit", "pcs", "reorderLevel", 5, "unitCost", new BigDecimal("8.50"), "location", "A-01"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created;
     }
 
     /** GET with the consistency token of a command answer: reads what that command wrote. */

@@ -62,9 +62,13 @@ class StockItem {
     }
 
     @CommandHandler
-    StockItem(RegisterStockItem command) {
+    StockItem(RegisterStockItem command, StockItemRegistry registry) {
         required("item id", command.itemId());
-        apply(new StockItemRegistered(command.itemId(), text("sku", command.sku()), text("name", command.name()),
+        String sku = text("sku", command.sku()).trim();
+        registry.skuOwner(sku).ifPresent(owner -> {
+            throw new InventoryRuleViolation(SKU_IN_USE, "SKU " + sku + " is already in use");
+        });
+        apply(new StockItemRegistered(command.itemId(), sku, text("name", command.name()),
                 text("unit", command.unit()), notNegative("reorder level", command.reorderLevel()),
                 notNegative("reorder quantity", command.reorderQuantity()),
                 notNegative("unit cost", command.unitCost()), optionalText("location", command.location())));

@@ -124,7 +124,8 @@ public class WorkOrder {
     @CommandHandler
     void handle(RecordScan command) {
         Lifecycle.check(SCAN, status);
-        apply(new ProgressScanned(id, Require.text(command.stage(), "stage"), command.note(), command.technician()));
+        apply(new ProgressScanned(id, Require.present(command.scanId(), "scanId"), Require.text(command.stage(), "stage"),
+                command.note(), command.technician()));
     }
 
     @CommandHandler

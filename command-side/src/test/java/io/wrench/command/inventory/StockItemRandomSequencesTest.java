@@ -82,6 +82,7 @@ class StockItemRandomSequencesTest {
         Sequence(long seed) {
             this.seed = seed;
             this.random = new Random(seed);
+            fixture.registerInjectableResource(new FakeStockItemRegistry());
             fixture.registerCommandHandlerInterceptor(refusalRecorder());
         }
 

@@ -6,6 +6,7 @@ import io.wrench.command.inventory.api.RegisterStockItem;
 import io.wrench.shared.inventory.LowStockDetected;
 import io.wrench.shared.inventory.ReservationRejected;
 import io.wrench.shared.inventory.StockAdjusted;
+import io.wrench.shared.inventory.StockItemId;
 import io.wrench.shared.inventory.StockItemDetailsChanged;
 import io.wrench.shared.inventory.StockLevelRecovered;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -23,10 +24,12 @@ import static io.wrench.shared.ErrorCode.*;
 class StockItemTest {
 
     private FixtureConfiguration<StockItem> fixture;
+    private final FakeStockItemRegistry registry = new FakeStockItemRegistry();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(StockItem.class);
+        fixture.registerInjectableResource(registry);
     }
 
     @Nested
@@ -36,6 +39,22 @@ class StockItemTest {
         void a_new_item_has_nothing_on_hand_and_is_low_from_the_start() {
             fixture.givenNoPriorActivity()
                     .when(register())
+                    .expectEvents(registered(), lowStock(0));
+        }
+
+        @Test
+        void a_sku_in_use_by_another_item_is_refused_whatever_its_case() {
+            registry.taken("oil-5w30", StockItemId.of("5b0c1a57-0000-4000-8000-000000000002"));
+            fixture.givenNoPriorActivity()
+                    .when(register())
+                    .expectNoEvents()
+                    .expectException(refusal(SKU_IN_USE, "SKU OIL-5W30 is already in use"));
+        }
+
+        @Test
+        void the_sku_is_recorded_without_surrounding_spaces() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterStockItem(ITEM, "  OIL-5W30 ", "Engine oil 5W-30", "L", qty(REORDER_LEVEL), qty(20), COST, "A-01"))
                     .expectEvents(registered(), lowStock(0));
         }
 

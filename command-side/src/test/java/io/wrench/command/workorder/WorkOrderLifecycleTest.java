@@ -65,7 +65,7 @@ class WorkOrderLifecycleTest {
             entry(Action.START, new StartWork(WORK_ORDER, TECHNICIAN, null)),
             entry(Action.HOLD, new HoldWork(WORK_ORDER, "waiting for parts", null)),
             entry(Action.RESUME, new ResumeWork(WORK_ORDER, null)),
-            entry(Action.SCAN, new RecordScan(WORK_ORDER, "reassembly", null, TECHNICIAN, null)),
+            entry(Action.SCAN, new RecordScan(WORK_ORDER, SCAN, "reassembly", null, TECHNICIAN, null)),
             entry(Action.INSPECT, new RecordInspection(WORK_ORDER, INSPECTION, InspectionResult.PASS, null, MANAGER, null)),
             entry(Action.COMPLETE, new CompleteWorkOrder(WORK_ORDER, null)),
             entry(Action.INVOICE, new InvoiceWorkOrder(WORK_ORDER, new BigDecimal("0.20"), null)),

@@ -226,8 +226,8 @@ class WorkOrderTest {
     @Test
     void a_technician_records_progress_scans() {
         fixture.given(historyOf(IN_PROGRESS))
-                .when(new RecordScan(WORK_ORDER, "disassembly", "pads worn to 2 mm", TECHNICIAN, null))
-                .expectEvents(new ProgressScanned(WORK_ORDER, "disassembly", "pads worn to 2 mm", TECHNICIAN));
+                .when(new RecordScan(WORK_ORDER, SCAN, "disassembly", "pads worn to 2 mm", TECHNICIAN, null))
+                .expectEvents(new ProgressScanned(WORK_ORDER, SCAN, "disassembly", "pads worn to 2 mm", TECHNICIAN));
     }
 
     @Test

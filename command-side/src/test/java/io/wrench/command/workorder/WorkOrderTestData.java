@@ -39,6 +39,7 @@ final class WorkOrderTestData {
     static final StockItemId OLD_FILTER = StockItemId.of("00000000-0000-0000-0000-00000000b002");
     static final StockItemId NO_SUCH_ITEM = StockItemId.of("00000000-0000-0000-0000-00000000b999");
     static final UUID INSPECTION = UUID.fromString("00000000-0000-0000-0000-00000000f001");
+    static final UUID SCAN = UUID.fromString("00000000-0000-0000-0000-00000000f101");
     static final UUID PAYMENT = UUID.fromString("00000000-0000-0000-0000-00000000d001");
 
     static final String NUMBER = "WO-2026-000042";

@@ -1,6 +1,7 @@
 package io.wrench.query.customer;
 
 import io.wrench.query.PageView;
+import io.wrench.query.SearchText;
 import io.wrench.query.Sorting;
 import io.wrench.query.customer.api.CustomerDetails;
 import io.wrench.query.customer.api.CustomerSummary;
@@ -12,6 +13,21 @@ import io.wrench.shared.customer.CustomerContactDetailsUpdated;
 import io.wrench.shared.customer.CustomerId;
 import io.wrench.shared.customer.CustomerRegistered;
 import io.wrench.shared.customer.OdometerRecorded;
+import io.wrench.shared.workorder.LabourLineAdded;
+import io.wrench.shared.workorder.LineRemoved;
+import io.wrench.shared.workorder.PartLineAdded;
+import io.wrench.shared.workorder.PartLineReleased;
+import io.wrench.shared.workorder.WorkOrderApproved;
+import io.wrench.shared.workorder.WorkOrderCancelled;
+import io.wrench.shared.workorder.WorkOrderCompleted;
+import io.wrench.shared.workorder.WorkOrderId;
+import io.wrench.shared.workorder.WorkOrderInvoiced;
+import io.wrench.shared.workorder.WorkOrderOpened;
+import io.wrench.shared.workorder.WorkOrderPaid;
+import io.wrench.shared.workorder.WorkOrderStatus;
+import io.wrench.shared.workorder.WorkPutOnHold;
+import io.wrench.shared.workorder.WorkResumed;
+import io.wrench.shared.workorder.WorkStarted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,14 +38,20 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * The customer list and detail. Each handler skips an event the row has already seen (its sequence
- * number is not above the row's version), so a redelivered event changes nothing.
+ * number is not above the row's version), so a redelivered event changes nothing. Work-order events
+ * are guarded the same way on the customer's work-order row (whose version is the work order's).
+ * <p>
+ * The group runs its events one at a time in stored order (a sequential policy, see AxonConfig):
+ * events of a customer and of their work orders both change the customer's row.
  */
 @Component
 @ProcessingGroup(CustomerProjection.NAME)
@@ -40,12 +62,14 @@ class CustomerProjection {
     private final CustomerRepository customers;
     private final CustomerAssetRepository assets;
     private final CustomerWorkOrderRepository workOrders;
+    private final CustomerWorkOrderLineRepository workOrderLines;
 
     CustomerProjection(CustomerRepository customers, CustomerAssetRepository assets,
-                       CustomerWorkOrderRepository workOrders) {
+                       CustomerWorkOrderRepository workOrders, CustomerWorkOrderLineRepository workOrderLines) {
         this.customers = customers;
         this.assets = assets;
         this.workOrders = workOrders;
+        this.workOrderLines = workOrderLines;
     }
 
     @EventHandler
@@ -103,8 +127,133 @@ class CustomerProjection {
         });
     }
 
+    // --- the customer's work orders
+
+    @EventHandler
+    void on(WorkOrderOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (workOrders.existsById(event.workOrderId().value())) {
+            return;
+        }
+        CustomerWorkOrderEntity workOrder = new CustomerWorkOrderEntity(event.workOrderId().value(),
+                event.customerId().value(), event.number(), at, sequence);
+        workOrders.save(workOrder);
+        customers.findById(workOrder.customerId).ifPresent(c -> c.openWorkOrders++);
+    }
+
+    @EventHandler
+    void on(LabourLineAdded event, @SequenceNumber long sequence) {
+        addLine(event.workOrderId(), sequence, event.lineId().value(), lineAmount(event.hours(), event.hourlyRate()));
+    }
+
+    @EventHandler
+    void on(PartLineAdded event, @SequenceNumber long sequence) {
+        addLine(event.workOrderId(), sequence, event.lineId().value(), lineAmount(event.quantity(), event.unitPrice()));
+    }
+
+    @EventHandler
+    void on(LineRemoved event, @SequenceNumber long sequence) {
+        dropLine(event.workOrderId(), sequence, event.lineId().value());
+    }
+
+    @EventHandler
+    void on(PartLineReleased event, @SequenceNumber long sequence) {
+        dropLine(event.workOrderId(), sequence, event.lineId().value());
+    }
+
+    @EventHandler
+    void on(WorkOrderApproved event, @SequenceNumber long sequence) {
+        workOrderStatus(event.workOrderId(), sequence, WorkOrderStatus.APPROVED);
+    }
+
+    @EventHandler
+    void on(WorkStarted event, @SequenceNumber long sequence) {
+        workOrderStatus(event.workOrderId(), sequence, WorkOrderStatus.IN_PROGRESS);
+    }
+
+    @EventHandler
+    void on(WorkPutOnHold event, @SequenceNumber long sequence) {
+        workOrderStatus(event.workOrderId(), sequence, WorkOrderStatus.ON_HOLD);
+    }
+
+    @EventHandler
+    void on(WorkResumed event, @SequenceNumber long sequence) {
+        workOrderStatus(event.workOrderId(), sequence, WorkOrderStatus.IN_PROGRESS);
+    }
+
+    @EventHandler
+    void on(WorkOrderCompleted event, @SequenceNumber long sequence) {
+        workOrderStatus(event.workOrderId(), sequence, WorkOrderStatus.COMPLETED);
+    }
+
+    /** The invoice fixes the total; the line amounts are not needed any more. */
+    @EventHandler
+    void on(WorkOrderInvoiced event, @SequenceNumber long sequence) {
+        updateWorkOrder(event.workOrderId(), sequence, w -> {
+            setStatus(w, WorkOrderStatus.INVOICED);
+            w.total = event.total();
+            workOrderLines.deleteByWorkOrderId(w.id);
+        });
+    }
+
+    @EventHandler
+    void on(WorkOrderPaid event, @SequenceNumber long sequence) {
+        workOrderStatus(event.workOrderId(), sequence, WorkOrderStatus.PAID);
+    }
+
+    @EventHandler
+    void on(WorkOrderCancelled event, @SequenceNumber long sequence) {
+        workOrderStatus(event.workOrderId(), sequence, WorkOrderStatus.CANCELLED);
+    }
+
+    private void addLine(WorkOrderId id, long sequence, UUID lineId, BigDecimal amount) {
+        updateWorkOrder(id, sequence, w -> {
+            if (!w.isInvoiced() && !workOrderLines.existsById(lineId)) {
+                workOrderLines.save(new CustomerWorkOrderLineEntity(lineId, w.id, amount));
+                w.total = w.total.add(amount);
+            }
+        });
+    }
+
+    /** A removed line, or a part line inventory released: no longer charged (a second one finds nothing). */
+    private void dropLine(WorkOrderId id, long sequence, UUID lineId) {
+        updateWorkOrder(id, sequence, w -> {
+            if (w.isInvoiced()) {
+                return;
+            }
+            workOrderLines.findById(lineId).ifPresent(line -> {
+                w.total = w.total.subtract(line.amount);
+                workOrderLines.delete(line);
+            });
+        });
+    }
+
+    private void workOrderStatus(WorkOrderId id, long sequence, WorkOrderStatus status) {
+        updateWorkOrder(id, sequence, w -> setStatus(w, status));
+    }
+
+    /** Keeps the customer's count of open work orders in step with the status. */
+    private void setStatus(CustomerWorkOrderEntity workOrder, WorkOrderStatus status) {
+        boolean wasOpen = workOrder.isOpen();
+        workOrder.status = status.name();
+        if (wasOpen != workOrder.isOpen()) {
+            customers.findById(workOrder.customerId).ifPresent(c -> c.openWorkOrders += wasOpen ? -1 : 1);
+        }
+    }
+
+    private void updateWorkOrder(WorkOrderId id, long sequence, Consumer<CustomerWorkOrderEntity> change) {
+        workOrders.findById(id.value()).filter(w -> sequence > w.version).ifPresent(w -> {
+            change.accept(w);
+            w.version = sequence;
+        });
+    }
+
+    private static BigDecimal lineAmount(BigDecimal quantity, BigDecimal price) {
+        return quantity.multiply(price).setScale(2, RoundingMode.HALF_UP);
+    }
+
     @ResetHandler
     void reset() {
+        workOrderLines.deleteAllInBulk();
         workOrders.deleteAllInBulk();
         assets.deleteAllInBulk();
         customers.deleteAllInBulk();
@@ -115,11 +264,7 @@ class CustomerProjection {
     @Transactional(readOnly = true)
     @SuppressWarnings("rawtypes")
     PageView handle(FindCustomers query) {
-        Specification<CustomerEntity> spec = (root, q, cb) -> cb.conjunction();
-        if (query.search() != null && !query.search().isBlank()) {
-            String pattern = "%" + likeEscape(query.search().trim().toLowerCase(Locale.ROOT)) + "%";
-            spec = spec.and((root, q, cb) -> cb.like(root.get("searchText"), pattern, '\\'));
-        }
+        Specification<CustomerEntity> spec = SearchText.contains(query.search());
         if (query.archived() != null) {
             spec = spec.and((root, q, cb) -> cb.equal(root.get("archived"), query.archived()));
         }
@@ -141,9 +286,5 @@ class CustomerProjection {
                 workOrders.findByCustomerIdOrderByOpenedAtDescIdAsc(c.id).stream()
                         .map(w -> new CustomerDetails.WorkOrder(w.id, w.number, w.status, w.total))
                         .toList()));
-    }
-
-    static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

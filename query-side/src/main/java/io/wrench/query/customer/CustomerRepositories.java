@@ -32,3 +32,13 @@ interface CustomerWorkOrderRepository extends JpaRepository<CustomerWorkOrderEnt
     @Query("delete from CustomerWorkOrderEntity")
     void deleteAllInBulk();
 }
+
+interface CustomerWorkOrderLineRepository extends JpaRepository<CustomerWorkOrderLineEntity, UUID> {
+
+    /** Derived (loads, then removes each): keeps the batch's persistence context true to the table. */
+    void deleteByWorkOrderId(UUID workOrderId);
+
+    @Modifying
+    @Query("delete from CustomerWorkOrderLineEntity")
+    void deleteAllInBulk();
+}

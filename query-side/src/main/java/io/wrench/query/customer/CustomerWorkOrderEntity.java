@@ -1,5 +1,6 @@
 package io.wrench.query.customer;
 
+import io.wrench.shared.workorder.WorkOrderStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,12 +8,22 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
-/** A customer's work order as the customer detail lists it (filled from work-order events). */
+/**
+ * A customer's work order as the customer detail lists it (filled from work-order events).
+ * {@code version} is the work order's last event applied here; {@code total} moves with the lines
+ * until the invoice fixes it, as on the work order itself.
+ */
 @Entity
 @Table(name = "customer_work_order_view")
 class CustomerWorkOrderEntity {
+
+    /** Counted in the customer's {@code openWorkOrders}: work not finished yet. COMPLETED is finished. */
+    static final Set<WorkOrderStatus> OPEN = EnumSet.of(WorkOrderStatus.OPEN, WorkOrderStatus.APPROVED,
+            WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.ON_HOLD);
 
     @Id
     UUID id;
@@ -23,7 +34,27 @@ class CustomerWorkOrderEntity {
     BigDecimal total;
     @Column(name = "opened_at")
     Instant openedAt;
+    long version;
 
     protected CustomerWorkOrderEntity() {
+    }
+
+    CustomerWorkOrderEntity(UUID id, UUID customerId, String number, Instant openedAt, long version) {
+        this.id = id;
+        this.customerId = customerId;
+        this.number = number;
+        this.status = WorkOrderStatus.OPEN.name();
+        this.total = BigDecimal.ZERO.setScale(2);
+        this.openedAt = openedAt;
+        this.version = version;
+    }
+
+    boolean isOpen() {
+        return OPEN.contains(WorkOrderStatus.valueOf(status));
+    }
+
+    boolean isInvoiced() {
+        WorkOrderStatus current = WorkOrderStatus.valueOf(status);
+        return current == WorkOrderStatus.INVOICED || current == WorkOrderStatus.PAID;
     }
 }

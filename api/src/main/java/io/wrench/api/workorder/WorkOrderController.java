@@ -1,0 +1,246 @@
+package io.wrench.api.workorder;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wrench.api.config.WrenchProperties;
+import io.wrench.api.web.CommandResponses;
+import io.wrench.api.web.FieldValidationException;
+import io.wrench.api.web.ListParams;
+import io.wrench.api.web.NotFoundException;
+import io.wrench.api.web.Queries;
+import io.wrench.api.web.RequestMetadata;
+import io.wrench.command.workorder.api.AddLabourLine;
+import io.wrench.command.workorder.api.AddPartLine;
+import io.wrench.command.workorder.api.ApproveWorkOrder;
+import io.wrench.command.workorder.api.AssignTechnician;
+import io.wrench.command.workorder.api.CancelWorkOrder;
+import io.wrench.command.workorder.api.CompleteWorkOrder;
+import io.wrench.command.workorder.api.HoldWork;
+import io.wrench.command.workorder.api.InvoiceWorkOrder;
+import io.wrench.command.workorder.api.OpenWorkOrder;
+import io.wrench.command.workorder.api.RecordInspection;
+import io.wrench.command.workorder.api.RecordPayment;
+import io.wrench.command.workorder.api.RecordScan;
+import io.wrench.command.workorder.api.RemoveLine;
+import io.wrench.command.workorder.api.ResumeWork;
+import io.wrench.command.workorder.api.StartWork;
+import io.wrench.query.PageView;
+import io.wrench.query.workorder.api.FindWorkOrder;
+import io.wrench.query.workorder.api.FindWorkOrders;
+import io.wrench.query.workorder.api.WorkOrderDetails;
+import io.wrench.query.workorder.api.WorkOrderSummary;
+import io.wrench.shared.customer.AssetId;
+import io.wrench.shared.customer.CustomerId;
+import io.wrench.shared.inventory.StockItemId;
+import io.wrench.shared.workorder.LineId;
+import io.wrench.shared.workorder.Priority;
+import io.wrench.shared.workorder.WorkOrderId;
+import io.wrench.shared.workorder.WorkOrderStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import static io.wrench.api.web.CommandResponses.expectedVersion;
+
+@RestController
+@RequestMapping(path = "/api/work-orders", produces = "application/json")
+@Tag(name = "Work orders", description = "Work orders from opening to payment, their lines, scans, inspections and payments")
+class WorkOrderController {
+
+    private final CommandResponses commands;
+    private final Queries queries;
+    private final WorkOrderHistory history;
+    private final WrenchProperties properties;
+    private final Clock clock;
+
+    WorkOrderController(CommandResponses commands, Queries queries, WorkOrderHistory history,
+                        WrenchProperties properties, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.history = history;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "Open a work order; answers its id and number (409 unknown/archived customer, asset not theirs)")
+    ResponseEntity<Map<String, Object>> open(@Valid @RequestBody WorkOrderRequests.OpenWorkOrder body) {
+        WorkOrderId id = WorkOrderId.random();
+        OpenWorkOrder command = new OpenWorkOrder(id, new CustomerId(body.customerId()),
+                body.assetId() == null ? null : new AssetId(body.assetId()), body.description(), body.priority(),
+                body.dueDate(), LocalDate.now(clock));
+        return commands.created(command, id, () -> Map.of("number", history.number(id).orElseThrow()));
+    }
+
+    @GetMapping
+    @Operation(summary = "List work orders; search matches number, description and customer name")
+    PageView<WorkOrderSummary> list(@RequestParam(required = false) WorkOrderStatus status,
+                                    @RequestParam(required = false) UUID customerId,
+                                    @RequestParam(required = false) String technician,
+                                    @RequestParam(required = false) Priority priority,
+                                    @RequestParam(required = false) Boolean overdue,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
+                                    @RequestParam(required = false) String search,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size,
+                                    @RequestParam(required = false) String sort) {
+        if (dueFrom != null && dueTo != null && dueTo.isBefore(dueFrom)) {
+            throw new FieldValidationException("dueTo", "must not be before dueFrom");
+        }
+        return queries.page(new FindWorkOrders(status, customerId == null ? null : new CustomerId(customerId),
+                technician, priority, overdue, dueFrom, dueTo, search,
+                ListParams.parse(page, size, sort, FindWorkOrders.sortFields())));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A work order with lines, inspections, payments, scans and totals; ETag is the version")
+    ResponseEntity<WorkOrderDetails> get(@PathVariable UUID id) {
+        return queries.detail(new FindWorkOrder(new WorkOrderId(id)), WorkOrderDetails.class, WorkOrderDetails::version,
+                "work order with id " + id);
+    }
+
+    @GetMapping(path = "/{id}/qr", produces = MediaType.IMAGE_PNG_VALUE)
+    @Operation(summary = "QR code (PNG) of the work order's URL, for shop-floor scanners")
+    ResponseEntity<byte[]> qr(@PathVariable UUID id,
+                              @RequestParam(defaultValue = "256") @Min(64) @Max(1024) int size) {
+        WorkOrderId workOrderId = new WorkOrderId(id);
+        if (history.number(workOrderId).isEmpty()) {
+            throw new NotFoundException("no work order with id " + id);
+        }
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(QrCodes.png(urlOf(workOrderId), size));
+    }
+
+    @PostMapping(path = "/{id}/labour", consumes = "application/json")
+    @Operation(summary = "Add a labour line (hours > 0, hourlyRate >= 0)")
+    ResponseEntity<Map<String, Object>> addLabour(@PathVariable UUID id,
+                                                  @Valid @RequestBody WorkOrderRequests.AddLabourLine body) {
+        LineId lineId = LineId.random();
+        return created(id, "lines", lineId.value(), new AddLabourLine(new WorkOrderId(id), lineId, body.description(),
+                body.hours(), body.hourlyRate(), expectedVersion()));
+    }
+
+    @PostMapping(path = "/{id}/parts", consumes = "application/json")
+    @Operation(summary = "Add a part line; it is PENDING until inventory reserves or backorders it")
+    ResponseEntity<Map<String, Object>> addPart(@PathVariable UUID id,
+                                                @Valid @RequestBody WorkOrderRequests.AddPartLine body) {
+        LineId lineId = LineId.random();
+        return created(id, "lines", lineId.value(), new AddPartLine(new WorkOrderId(id), lineId,
+                new StockItemId(body.itemId()), body.quantity(), body.unitPrice(), expectedVersion()));
+    }
+
+    @DeleteMapping("/{id}/lines/{lineId}")
+    @Operation(summary = "Remove a line; a part line's reservation is released")
+    ResponseEntity<Map<String, Object>> removeLine(@PathVariable UUID id, @PathVariable UUID lineId) {
+        return action(id, (workOrder, version) -> new RemoveLine(workOrder, new LineId(lineId), version));
+    }
+
+    @PostMapping("/{id}/approve")
+    @Operation(summary = "The customer's approval, recorded with the caller as approver and the current total")
+    ResponseEntity<Map<String, Object>> approve(@PathVariable UUID id) {
+        return action(id, (workOrder, version) -> new ApproveWorkOrder(workOrder, RequestMetadata.currentUser(), version));
+    }
+
+    @PostMapping(path = "/{id}/assign", consumes = "application/json")
+    @Operation(summary = "Assign (or re-assign) the technician")
+    ResponseEntity<Map<String, Object>> assign(@PathVariable UUID id,
+                                               @Valid @RequestBody WorkOrderRequests.AssignTechnician body) {
+        return action(id, (workOrder, version) -> new AssignTechnician(workOrder, body.technician().trim(), version));
+    }
+
+    @PostMapping("/{id}/start")
+    @Operation(summary = "Start work (needs APPROVED and a technician)")
+    ResponseEntity<Map<String, Object>> start(@PathVariable UUID id) {
+        return action(id, (workOrder, version) -> new StartWork(workOrder, RequestMetadata.currentUser(), version));
+    }
+
+    @PostMapping(path = "/{id}/hold", consumes = "application/json")
+    @Operation(summary = "Put work on hold, with a reason")
+    ResponseEntity<Map<String, Object>> hold(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.Reason body) {
+        return action(id, (workOrder, version) -> new HoldWork(workOrder, body.reason(), version));
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "Resume work after a hold")
+    ResponseEntity<Map<String, Object>> resume(@PathVariable UUID id) {
+        return action(id, ResumeWork::new);
+    }
+
+    @PostMapping(path = "/{id}/scans", consumes = "application/json")
+    @Operation(summary = "Record a progress scan (IN_PROGRESS); the caller is the technician")
+    ResponseEntity<Map<String, Object>> scan(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.RecordScan body) {
+        UUID scanId = UUID.randomUUID();
+        return created(id, "scans", scanId, new RecordScan(new WorkOrderId(id), scanId, body.stage(), body.note(),
+                RequestMetadata.currentUser(), expectedVersion()));
+    }
+
+    @PostMapping(path = "/{id}/inspections", consumes = "application/json")
+    @Operation(summary = "Record an inspection (IN_PROGRESS); the caller is the inspector")
+    ResponseEntity<Map<String, Object>> inspect(@PathVariable UUID id,
+                                                @Valid @RequestBody WorkOrderRequests.RecordInspection body) {
+        UUID inspectionId = UUID.randomUUID();
+        return created(id, "inspections", inspectionId, new RecordInspection(new WorkOrderId(id), inspectionId,
+                body.result(), body.notes(), RequestMetadata.currentUser(), expectedVersion()));
+    }
+
+    @PostMapping("/{id}/complete")
+    @Operation(summary = "Complete (latest inspection PASS, no part line PENDING or BACKORDERED); reserved stock is issued")
+    ResponseEntity<Map<String, Object>> complete(@PathVariable UUID id) {
+        return action(id, CompleteWorkOrder::new);
+    }
+
+    @PostMapping("/{id}/invoice")
+    @Operation(summary = "Invoice at the configured tax rate (wrench.tax-rate); a total of 0.00 is PAID at once")
+    ResponseEntity<Map<String, Object>> invoice(@PathVariable UUID id) {
+        return action(id, (workOrder, version) -> new InvoiceWorkOrder(workOrder, properties.getTaxRate(), version));
+    }
+
+    @PostMapping(path = "/{id}/payments", consumes = "application/json")
+    @Operation(summary = "Record a payment (409 when more than the balance); the one reaching 0.00 makes it PAID")
+    ResponseEntity<Map<String, Object>> pay(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.RecordPayment body) {
+        UUID paymentId = UUID.randomUUID();
+        return created(id, "payments", paymentId, new RecordPayment(new WorkOrderId(id), paymentId, body.amount(),
+                body.method(), expectedVersion()));
+    }
+
+    @PostMapping(path = "/{id}/cancel", consumes = "application/json")
+    @Operation(summary = "Cancel, with a reason; part lines are released")
+    ResponseEntity<Map<String, Object>> cancel(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.Reason body) {
+        return action(id, (workOrder, version) -> new CancelWorkOrder(workOrder, body.reason(), version));
+    }
+
+    /** An action on the work order, built with the client's If-Match version. */
+    private ResponseEntity<Map<String, Object>> action(UUID id, BiFunction<WorkOrderId, Long, Object> command) {
+        WorkOrderId workOrder = new WorkOrderId(id);
+        return commands.action(version -> command.apply(workOrder, version));
+    }
+
+    private String urlOf(WorkOrderId id) {
+        String base = properties.getPublicBaseUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/work-orders/" + id;
+    }
+
+    /** A line, scan, inspection or payment: 201 {id} at {@code /api/work-orders/{id}/<collection>/<childId>}. */
+    private ResponseEntity<Map<String, Object>> created(UUID workOrderId, String collection, UUID childId,
+                                                        Object command) {
+        return commands.createdAt(command, childId, "/api/work-orders/" + workOrderId + "/" + collection + "/" + childId,
+                Map.of());
+    }
+}

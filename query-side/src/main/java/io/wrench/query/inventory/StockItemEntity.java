@@ -1,0 +1,75 @@
+package io.wrench.query.inventory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+@Entity
+@Table(name = "stock_item_view")
+class StockItemEntity {
+
+    @Id
+    UUID id;
+    String sku;
+    String name;
+    String unit;
+    String location;
+    @Column(name = "on_hand")
+    BigDecimal onHand;
+    BigDecimal reserved;
+    /** on hand − reserved, kept as a column so the list can sort by it. */
+    BigDecimal available;
+    BigDecimal backordered;
+    @Column(name = "reorder_level")
+    BigDecimal reorderLevel;
+    @Column(name = "reorder_quantity")
+    BigDecimal reorderQuantity;
+    @Column(name = "low_stock")
+    boolean lowStock;
+    @Column(name = "unit_cost")
+    BigDecimal unitCost;
+    boolean discontinued;
+    long version;
+    @Column(name = "registered_at")
+    Instant registeredAt;
+    /** SKU, name and location in lower case: what {@code search} matches. */
+    @Column(name = "search_text")
+    String searchText;
+
+    protected StockItemEntity() {
+    }
+
+    StockItemEntity(UUID id, String sku, String unit) {
+        this.id = id;
+        this.sku = sku;
+        this.unit = unit;
+        this.onHand = BigDecimal.ZERO;
+        this.reserved = BigDecimal.ZERO;
+        this.available = BigDecimal.ZERO;
+        this.backordered = BigDecimal.ZERO;
+    }
+
+    void details(String name, String location, BigDecimal reorderLevel, BigDecimal reorderQuantity) {
+        this.name = name;
+        this.location = location;
+        this.reorderLevel = reorderLevel;
+        this.reorderQuantity = reorderQuantity;
+        this.searchText = Stream.of(sku, name, location).filter(s -> s != null && !s.isBlank())
+                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining(" "));
+    }
+
+    void stock(BigDecimal onHandDelta, BigDecimal reservedDelta, BigDecimal backorderedDelta) {
+        onHand = onHand.add(onHandDelta);
+        reserved = reserved.add(reservedDelta);
+        backordered = backordered.add(backorderedDelta);
+        available = onHand.subtract(reserved);
+    }
+}

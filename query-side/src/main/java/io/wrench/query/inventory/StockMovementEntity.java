@@ -1,0 +1,62 @@
+package io.wrench.query.inventory;
+
+import io.wrench.query.inventory.api.StockMovementView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One movement, keyed by the identifier of the event that recorded it. */
+@Entity
+@Table(name = "stock_movement_view")
+class StockMovementEntity implements Persistable<String> {
+
+    @Id
+    @Column(name = "event_id")
+    String eventId;
+    @Column(name = "item_id")
+    UUID itemId;
+    /** The event's sequence number in the item's stream: the ledger's order. */
+    @Column(name = "sequence_number")
+    long sequence;
+    @Column(name = "occurred_at")
+    Instant at;
+    @Column(name = "movement_type")
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    StockMovementView.Type type;
+    BigDecimal quantity;
+    @Column(name = "work_order_id")
+    UUID workOrderId;
+    String reason;
+    /** The user behind the movement ({@code by} in the API; a reserved word in SQL). */
+    @Column(name = "actor")
+    String actor;
+
+    protected StockMovementEntity() {
+    }
+
+    StockMovementEntity(String eventId) {
+        this.eventId = eventId;
+    }
+
+    @Override
+    public String getId() {
+        return eventId;
+    }
+
+    /** Always inserted, never merged: the projection checks for the event first, so no select per save. */
+    @Override
+    public boolean isNew() {
+        return true;
+    }
+}

@@ -1,0 +1,77 @@
+package io.wrench.query.workorder;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.UUID;
+
+interface WorkOrderRepository extends JpaRepository<WorkOrderEntity, UUID>, JpaSpecificationExecutor<WorkOrderEntity> {
+
+    List<WorkOrderEntity> findByCustomerId(UUID customerId);
+
+    @Modifying
+    @Query("delete from WorkOrderEntity")
+    void deleteAllInBulk();
+}
+
+interface WorkOrderLabourRepository extends JpaRepository<WorkOrderLabourEntity, UUID> {
+
+    List<WorkOrderLabourEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
+
+    @Modifying
+    @Query("delete from WorkOrderLabourEntity")
+    void deleteAllInBulk();
+}
+
+interface WorkOrderPartRepository extends JpaRepository<WorkOrderPartEntity, UUID> {
+
+    List<WorkOrderPartEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
+
+    @Modifying
+    @Query("delete from WorkOrderPartEntity")
+    void deleteAllInBulk();
+}
+
+interface WorkOrderInspectionRepository extends JpaRepository<WorkOrderInspectionEntity, UUID> {
+
+    List<WorkOrderInspectionEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
+
+    @Modifying
+    @Query("delete from WorkOrderInspectionEntity")
+    void deleteAllInBulk();
+}
+
+interface WorkOrderPaymentRepository extends JpaRepository<WorkOrderPaymentEntity, UUID> {
+
+    List<WorkOrderPaymentEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
+
+    @Modifying
+    @Query("delete from WorkOrderPaymentEntity")
+    void deleteAllInBulk();
+}
+
+interface WorkOrderScanRepository extends JpaRepository<WorkOrderScanEntity, UUID> {
+
+    List<WorkOrderScanEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
+
+    @Modifying
+    @Query("delete from WorkOrderScanEntity")
+    void deleteAllInBulk();
+}
+
+interface WorkOrderCustomerRepository extends JpaRepository<WorkOrderCustomerEntity, UUID> {
+
+    @Modifying
+    @Query("delete from WorkOrderCustomerEntity")
+    void deleteAllInBulk();
+}
+
+interface WorkOrderAssetRepository extends JpaRepository<WorkOrderAssetEntity, UUID> {
+
+    @Modifying
+    @Query("delete from WorkOrderAssetEntity")
+    void deleteAllInBulk();
+}

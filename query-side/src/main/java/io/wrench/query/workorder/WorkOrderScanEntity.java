@@ -1,0 +1,39 @@
+package io.wrench.query.workorder;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "work_order_scan_view")
+class WorkOrderScanEntity {
+
+    @Id
+    UUID id;
+    @Column(name = "work_order_id")
+    UUID workOrderId;
+    long position;
+    String stage;
+    String note;
+    String technician;
+    @Column(name = "scanned_at")
+    Instant scannedAt;
+
+    protected WorkOrderScanEntity() {
+    }
+
+    WorkOrderScanEntity(UUID id, UUID workOrderId, long position, String stage, String note, String technician,
+                        Instant scannedAt) {
+        this.id = id;
+        this.workOrderId = workOrderId;
+        this.position = position;
+        this.stage = stage;
+        this.note = note;
+        this.technician = technician;
+        this.scannedAt = scannedAt;
+    }
+}

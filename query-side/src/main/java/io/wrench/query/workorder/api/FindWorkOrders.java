@@ -1,0 +1,34 @@
+package io.wrench.query.workorder.api;
+
+import io.wrench.query.PageQuery;
+import io.wrench.shared.customer.CustomerId;
+import io.wrench.shared.workorder.Priority;
+import io.wrench.shared.workorder.WorkOrderStatus;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The work-order list. Every filter is optional (null = any); {@code dueFrom}/{@code dueTo} are
+ * inclusive; {@code search} matches number, description and customer name, ignoring case.
+ */
+public record FindWorkOrders(WorkOrderStatus status, CustomerId customerId, String technician, Priority priority,
+                             Boolean overdue, LocalDate dueFrom, LocalDate dueTo, String search, PageQuery page) {
+
+    /** API sort field → read-model property; priority sorts by urgency (LOW first), not by name. */
+    public static final Map<String, String> SORTABLE = Map.of(
+            "number", "number",
+            "status", "status",
+            "customerName", "customerName",
+            "priority", "priorityRank",
+            "technician", "technician",
+            "dueDate", "dueDate",
+            "overdue", "overdue",
+            "total", "total",
+            "openedAt", "openedAt");
+
+    public static Set<String> sortFields() {
+        return SORTABLE.keySet();
+    }
+}
