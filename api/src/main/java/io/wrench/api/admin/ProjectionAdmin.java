@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +25,17 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokenStore;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+    }
+
+    /** Whether this instance has claimed every segment of the processor (else its status is partial). */
+    private boolean claimsAllSegments(StreamingEventProcessor processor) {
+        return processor.processingStatus().size() >= tokenStore.fetchSegments(processor.getName()).length;
     }
 
     public Map<String, StreamingEventProcessor> processors() {
@@ -64,11 +72,12 @@ public class ProjectionAdmin {
         }
     }
 
-    private static void awaitReplayStarted(StreamingEventProcessor processor, Duration max) {
+    private void awaitReplayStarted(StreamingEventProcessor processor, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (!status.isEmpty() && status.values().stream().allMatch(s -> s.isReplaying() || s.isErrorState())) {
+            if (claimsAllSegments(processor)
+                    && status.values().stream().allMatch(s -> s.isReplaying() || s.isErrorState())) {
                 return;
             }
             try {
@@ -97,13 +106,17 @@ public class ProjectionAdmin {
                 .min().orElse(-1);
     }
 
-    /** Waits (bounded) until the processor has processed everything stored now. */
+    /**
+     * Waits (bounded) until the processor has processed everything stored now. Needs every segment
+     * claimed by this instance: on a cluster, follow progress with {@code GET /api/admin/projections}.
+     */
     public boolean awaitCaughtUp(String name, Duration max) throws InterruptedException {
         long target = head();
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             StreamingEventProcessor processor = processor(name).orElseThrow();
-            if (processor.isRunning() && !processor.processingStatus().isEmpty() && position(name) >= target) {
+            if (processor.isRunning() && !processor.processingStatus().isEmpty() && claimsAllSegments(processor)
+                    && position(name) >= target) {
                 return true;
             }
             Thread.sleep(20);

@@ -99,8 +99,12 @@ public class Consistency {
             return true;
         }
         for (var processor : config.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming && !reached(streaming.processingStatus(), target)) {
-                return false;
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
+                // a running processor without claimed segments is (re)claiming them, e.g. after a failed batch
+                if (status.isEmpty() && streaming.isRunning() || !reached(status, target)) {
+                    return false;
+                }
             }
         }
         return true;

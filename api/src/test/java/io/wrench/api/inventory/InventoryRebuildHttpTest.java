@@ -3,13 +3,14 @@ package io.wrench.api.inventory;
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import io.wrench.api.support.HttpTestSupport;
+import io.wrench.api.support.Rebuilds;
+import io.wrench.api.admin.ProjectionAdmin;
 import io.wrench.command.inventory.api.ReleaseReservation;
 import io.wrench.command.inventory.api.ReserveStock;
 import io.wrench.shared.inventory.StockItemId;
 import io.wrench.shared.workorder.LineId;
 import io.wrench.shared.workorder.WorkOrderId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,21 +19,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class InventoryRebuildHttpTest extends HttpTestSupport {
 
     private static final String[] PROJECTIONS = {"stock-item-projection", "stock-movement-projection"};
 
     @Autowired
-    EventProcessingConfiguration processing;
+    ProjectionAdmin admin;
 
     @Autowired
     EventStore eventStore;
@@ -44,7 +43,7 @@ class InventoryRebuildHttpTest extends HttpTestSupport {
     JdbcTemplate jdbc;
 
     @Test
-    void a_replay_rebuilds_exactly_the_same_answers() {
+    void a_replay_rebuilds_exactly_the_same_answers() throws InterruptedException {
         String tag = unique("rebuild");
         String first = newStockItem(tag + "-A", "First").id();
         String second = newStockItem(tag + "-B", "Second").id();
@@ -74,7 +73,7 @@ class InventoryRebuildHttpTest extends HttpTestSupport {
         jdbc.update("insert into stock_movement_view (event_id, item_id, sequence_number, occurred_at, movement_type, "
                 + "quantity) values (?, ?, 999, current_timestamp, 'ISSUE', 1)", unique("spoilt"), UUID.fromString(first));
 
-        rebuild();
+        Rebuilds.rebuildAndWait(admin, PROJECTIONS);
 
         for (int i = 0; i < paths.size(); i++) {
             assertThat(api.as(Role.ANALYST).get(paths.get(i)).body()).as(paths.get(i)).isEqualTo(before.get(i));
@@ -85,28 +84,6 @@ class InventoryRebuildHttpTest extends HttpTestSupport {
         return "/api/inventory/items/" + id;
     }
 
-    /** Stop, reset (the projections empty their tables), start, and wait until every segment is at the head. */
-    private void rebuild() {
-        for (String name : PROJECTIONS) {
-            StreamingEventProcessor processor = processor(name);
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
-        long head = eventStore.createHeadToken().position().orElseThrow();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            for (String name : PROJECTIONS) {
-                if (!caughtUp(processor(name), head)) {
-                    return false;
-                }
-            }
-            return true;
-        });
-    }
-
-    private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
-    }
 
     /** Every segment claimed (their shares add up to the whole stream) and at or past the head. */
     private static boolean caughtUp(StreamingEventProcessor processor, long head) {

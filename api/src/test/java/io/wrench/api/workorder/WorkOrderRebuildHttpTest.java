@@ -4,9 +4,10 @@ import io.wrench.api.security.Role;
 import io.wrench.command.workorder.api.OpenWorkOrder;
 import io.wrench.shared.customer.CustomerId;
 import io.wrench.shared.workorder.WorkOrderId;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import io.wrench.api.admin.ProjectionAdmin;
+import io.wrench.api.support.Rebuilds;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,8 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Throwing the work-order and customer views away and replaying the events gives the same answers. */
 class WorkOrderRebuildHttpTest extends WorkOrderTestSupport {
 
+    @Autowired
+    ProjectionAdmin admin;
+
     @Test
-    void rebuilt_views_answer_exactly_as_before() {
+    void rebuilt_views_answer_exactly_as_before() throws InterruptedException {
         String customer = newCustomer(unique("Rebuild"));
         String item = stockItem(3, "15.00");
 
@@ -59,7 +63,7 @@ class WorkOrderRebuildHttpTest extends WorkOrderTestSupport {
         assertThat(before.get(2)).contains("\"status\":\"CANCELLED\"", "\"status\":\"RELEASED\"");
         assertThat(before.get(3)).contains("\"overdue\":true");
 
-        rebuild("work-order-projection", "customer-projection");
+        Rebuilds.rebuildAndWait(admin, "work-order-projection", "customer-projection");
 
         assertThat(answers(customer, paid, cancelled, late.toString())).isEqualTo(before);
     }
@@ -89,34 +93,5 @@ class WorkOrderRebuildHttpTest extends WorkOrderTestSupport {
             assertThat(System.nanoTime()).as("overdue within 30 s").isLessThan(deadline);
             sleep(250);
         }
-    }
-
-    /** Empties the groups' views and replays the whole event store into them, until they reached its head. */
-    private void rebuild(String... groups) {
-        List<StreamingEventProcessor> processors = new ArrayList<>();
-        for (String group : groups) {
-            StreamingEventProcessor processor = processing
-                    .eventProcessorByProcessingGroup(group, StreamingEventProcessor.class).orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-            processors.add(processor);
-        }
-        long head = eventStore.createHeadToken().position().orElse(-1L);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!processors.stream().allMatch(p -> reached(p, head))) {
-            assertThat(System.nanoTime()).as("rebuilt within 60 s").isLessThan(deadline);
-            sleep(50);
-        }
-    }
-
-    private boolean reached(StreamingEventProcessor processor, long head) {
-        var status = processor.processingStatus();
-        return status.size() == tokenStore.fetchSegments(processor.getName()).length
-                && status.values().stream().allMatch(segment -> position(segment) >= head);
-    }
-
-    private static long position(EventTrackerStatus segment) {
-        return segment.getCurrentPosition().orElse(-1L);
     }
 }
