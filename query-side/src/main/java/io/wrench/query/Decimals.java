@@ -16,6 +16,11 @@ public final class Decimals {
         return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
     }
 
+    /** A work-order line's amount: quantity (or hours) x price, rounded to cents half up; totals sum these. */
+    public static BigDecimal lineAmount(BigDecimal quantity, BigDecimal price) {
+        return quantity.multiply(price).setScale(2, RoundingMode.HALF_UP);
+    }
+
     public static BigDecimal quantity(BigDecimal quantity) {
         if (quantity == null) {
             return null;

@@ -1,5 +1,6 @@
 package io.wrench.query.customer;
 
+import io.wrench.query.Decimals;
 import io.wrench.query.PageView;
 import io.wrench.query.SearchText;
 import io.wrench.query.Sorting;
@@ -39,7 +40,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -142,12 +142,12 @@ class CustomerProjection {
 
     @EventHandler
     void on(LabourLineAdded event, @SequenceNumber long sequence) {
-        addLine(event.workOrderId(), sequence, event.lineId().value(), lineAmount(event.hours(), event.hourlyRate()));
+        addLine(event.workOrderId(), sequence, event.lineId().value(), Decimals.lineAmount(event.hours(), event.hourlyRate()));
     }
 
     @EventHandler
     void on(PartLineAdded event, @SequenceNumber long sequence) {
-        addLine(event.workOrderId(), sequence, event.lineId().value(), lineAmount(event.quantity(), event.unitPrice()));
+        addLine(event.workOrderId(), sequence, event.lineId().value(), Decimals.lineAmount(event.quantity(), event.unitPrice()));
     }
 
     @EventHandler
@@ -247,9 +247,6 @@ class CustomerProjection {
         });
     }
 
-    private static BigDecimal lineAmount(BigDecimal quantity, BigDecimal price) {
-        return quantity.multiply(price).setScale(2, RoundingMode.HALF_UP);
-    }
 
     @ResetHandler
     void reset() {

@@ -1,7 +1,8 @@
 package io.wrench.query.workorder;
 
+import io.wrench.query.Decimals;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** Money as the work order computes it: each line rounded to cents, half up, then summed. */
 final class Amounts {
@@ -12,6 +13,6 @@ final class Amounts {
     }
 
     static BigDecimal line(BigDecimal quantity, BigDecimal price) {
-        return quantity.multiply(price).setScale(2, RoundingMode.HALF_UP);
+        return Decimals.lineAmount(quantity, price);
     }
 }
