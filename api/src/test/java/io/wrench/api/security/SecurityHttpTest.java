@@ -24,6 +24,25 @@ class SecurityHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void tokens_are_signed_es256_with_the_published_key_and_a_forged_signature_is_refused() {
+        String token = api.token(Role.ADVISOR);
+        String[] parts = token.split("\\.");
+        JsonNode header = Api.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+        assertThat(header.get("alg").asString()).isEqualTo("ES256");
+        JsonNode keys = api.anonymous().get("/oauth2/jwks").json().get("keys");
+        assertThat(keys).hasSize(1);
+        assertThat(keys.get(0).get("kty").asString()).isEqualTo("EC");
+        assertThat(keys.get(0).get("kid").asString()).isEqualTo(header.get("kid").asString());
+        assertThat(keys.get(0).has("d")).as("the private part is never published").isFalse();
+
+        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+        signature[signature.length / 2] ^= 0x01;
+        String forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        Api.Response response = api.anonymous().header("Authorization", "Bearer " + forged).get("/api/customers");
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
     void a_wrong_client_secret_gets_no_token() {
         Api.Response response = api.anonymous()
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin-client:guess".getBytes()))
