@@ -3,7 +3,11 @@ package io.wrench.api.audit;
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import io.wrench.api.support.HttpTestSupport;
+import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.id.enhanced.SequenceStyleGenerator;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +28,9 @@ class AuditMetadataHttpTest extends HttpTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
 
     @Test
     void events_carry_the_user_roles_request_and_correlation() {
@@ -57,6 +64,19 @@ class AuditMetadataHttpTest extends HttpTestSupport {
         assertThat(row.get("payload_revision")).isEqualTo("1");
         JsonNode metadata = Api.JSON.readTree(new String((byte[]) row.get("meta_data"), StandardCharsets.UTF_8));
         assertThat(metadata.get("userId").asString()).isEqualTo("advisor-client");
+    }
+
+    @Test
+    void the_event_index_sequence_is_read_one_value_at_a_time() {
+        var persister = entityManagerFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
+                .getEntityDescriptor(DomainEventEntry.class);
+        assertThat(persister.getGenerator()).isInstanceOf(SequenceStyleGenerator.class);
+        var generator = (SequenceStyleGenerator) persister.getGenerator();
+        assertThat(generator.getDatabaseStructure().getPhysicalName().getObjectName().getText())
+                .isEqualToIgnoringCase("domain_event_entry_seq");
+        assertThat(generator.getDatabaseStructure().getIncrementSize())
+                .as("increment taken from the sequence Flyway creates, not JPA's default of 50").isEqualTo(1);
+        assertThat(generator.getOptimizer().getIncrementSize()).isEqualTo(1);
     }
 
     @Test
