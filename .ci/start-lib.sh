@@ -1,0 +1,40 @@
+# Shared by .ci/smoke and .ci/bench-startup (sourced, not run).
+
+# The `java ...` part of the README's start command ("./mvnw ... install && java ..."), with the
+# repository-relative paths made absolute so it can run from any directory.
+readme_start_command() {
+  local root="$1" line
+  line=$(grep -m1 -E '^\./mvnw .*install && java ' "$root/README.md" || true)
+  [ -n "$line" ] || { echo "no './mvnw ... install && java ...' start command in README.md" >&2; return 1; }
+  sed "s#api/target/#$root/api/target/#g" <<<"${line#*&& }"
+}
+
+# start_until_ready PORT COMMAND: starts COMMAND --server.port=PORT in a fresh scratch directory
+# (so ./data is empty), waits for /actuator/health/readiness (at most 60 s) and sets
+#   APP_PID, APP_DIR (holds app.log), APP_MS (milliseconds from start to healthy).
+# Returns 1 (log tail printed) if the process exits or is not healthy in time.
+start_until_ready() {
+  local port="$1" command="$2" start
+  APP_DIR="$(mktemp -d)"
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086 # the command is split into words on purpose
+  (cd "$APP_DIR" && exec $command --server.port="$port" > app.log 2>&1) &
+  APP_PID=$!
+  for _ in $(seq 1 600); do
+    if curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null; then
+      APP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+      return 0
+    fi
+    if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the application exited:" >&2; tail -40 "$APP_DIR/app.log" >&2; return 1; fi
+    sleep 0.1
+  done
+  echo "not healthy in 60 s:" >&2; tail -40 "$APP_DIR/app.log" >&2
+  return 1
+}
+
+# stop_app: stops what start_until_ready started and removes its scratch directory.
+stop_app() {
+  if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  [ -n "${APP_DIR:-}" ] && rm -rf "$APP_DIR"
+  APP_PID=""; APP_DIR=""
+}
