@@ -35,8 +35,9 @@ class RestartTest {
     }
 
     @Test
-    void a_restart_keeps_events_projections_and_tokens() throws InterruptedException {
+    void a_restart_keeps_events_projections_tokens_and_idempotency_keys() throws InterruptedException {
         String id;
+        String keyedId;
         long positionBefore;
         try (ConfigurableApplicationContext first = start()) {
             Api api = api(first);
@@ -44,6 +45,8 @@ class RestartTest {
                     Map.of("name", "Survivor", "email", "survivor@example.com"));
             id = created.id();
             api.as(Role.ADVISOR).patch("/api/customers/" + id, Map.of("phone", "999"));
+            keyedId = api.as(Role.ADVISOR).header("Idempotency-Key", "restart-key")
+                    .post("/api/customers", Map.of("name", "Keyed", "email", "keyed@example.com")).id();
             ProjectionAdmin admin = first.getBean(ProjectionAdmin.class);
             assertThat(admin.awaitCaughtUp("customer-projection", Duration.ofSeconds(20))).isTrue();
             positionBefore = admin.position("customer-projection");
@@ -66,6 +69,11 @@ class RestartTest {
             assertThat(again.status()).as("the command-side registry survived too").isEqualTo(409);
             Api.Response next = api.as(Role.ADVISOR).patch("/api/customers/" + id, Map.of("phone", "1000"));
             assertThat(next.json().get("version").asLong()).as("the event stream continues").isEqualTo(2);
+
+            Api.Response retried = api.as(Role.ADVISOR).header("Idempotency-Key", "restart-key")
+                    .post("/api/customers", Map.of("name", "Keyed", "email", "keyed@example.com"));
+            assertThat(retried.status()).as("the stored first answer, not a duplicate-email refusal").isEqualTo(201);
+            assertThat(retried.id()).isEqualTo(keyedId);
         }
     }
 }
