@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * profile's configuration, not a connection; the database is H2 instead of PostgreSQL. Streaming
  * processors would block the start until Axon Server answers (as they should in production), so
  * here they are subscribing. As in the compose stack, an external identity provider is configured,
- * which turns the embedded issuer off.
+ * which turns the embedded issuer off. The context is closed afterwards: it would otherwise keep
+ * trying to reach Axon Server (and logging so) while the rest of the suite runs.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:axonserver-profile;DB_CLOSE_DELAY=-1",
@@ -48,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "wrench.security.cors-allowed-origins=https://front.example"
 })
 @ActiveProfiles({"axonserver", "test"})
+@DirtiesContext
 class AxonServerProfileTest {
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -87,6 +87,34 @@ class PartsProcessHttpTest extends WorkOrderTestSupport {
         assertThat(item(item).get("available").decimalValue()).isEqualByComparingTo("5");
     }
 
+    /**
+     * PRODUCT.md: backorders are filled in request order. Lines added one after the other reach
+     * inventory in that order, so the first ones get the stock and the rest wait, and arriving stock
+     * goes to the waiting lines oldest first.
+     */
+    @Test
+    void lines_are_reserved_and_backorders_filled_in_the_order_they_were_added() {
+        String item = stockItem(4, "3.00");
+        String first = newWorkOrder();
+        String second = newWorkOrder();
+        for (int i = 0; i < 6; i++) {
+            assertThat(addPart(first, item, 1).status()).isEqualTo(201);
+            assertThat(addPart(second, item, 1).status()).isEqualTo(201);
+        }
+
+        assertThat(partStatuses(detail(first))).containsExactly(
+                "RESERVED", "RESERVED", "BACKORDERED", "BACKORDERED", "BACKORDERED", "BACKORDERED");
+        assertThat(partStatuses(detail(second))).containsExactly(
+                "RESERVED", "RESERVED", "BACKORDERED", "BACKORDERED", "BACKORDERED", "BACKORDERED");
+
+        receive(item, 3, "3.00"); // the oldest waiting lines: first's 3rd, second's 3rd, first's 4th
+
+        assertThat(partStatuses(detail(first))).containsExactly(
+                "RESERVED", "RESERVED", "RESERVED", "RESERVED", "BACKORDERED", "BACKORDERED");
+        assertThat(partStatuses(detail(second))).containsExactly(
+                "RESERVED", "RESERVED", "RESERVED", "BACKORDERED", "BACKORDERED", "BACKORDERED");
+    }
+
     @Test
     void twenty_concurrent_lines_against_ten_in_stock_reserve_exactly_ten() throws Exception {
         String item = stockItem(10, "5.00");
