@@ -22,12 +22,13 @@ class RestartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(WrenchApplication.class)
+        // arguments, not builder properties: those are defaults that application.yml would override
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(WrenchApplication.class)
                 .profiles("test")
-                .properties(Map.of(
-                        "server.port", "0",
-                        "spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("wrench") + ";DB_CLOSE_ON_EXIT=FALSE"))
-                .run();
+                .run("--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("wrench") + ";DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(dataDir.resolve("wrench.mv.db")).as("the application runs on the file database").exists();
+        return context;
     }
 
     private static Api api(ConfigurableApplicationContext context) {

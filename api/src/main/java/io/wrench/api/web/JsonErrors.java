@@ -5,6 +5,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -24,17 +25,42 @@ final class JsonErrors {
                         + Arrays.stream(target.getEnumConstants()).map(Object::toString)
                         .collect(Collectors.joining(", "));
             }
-            return "'" + invalid.getValue() + "' is not a valid value for " + field;
+            String expected = expected(target);
+            return "'" + invalid.getValue() + "' is not a valid value for " + field
+                    + (expected == null ? "" : "; expected " + expected);
         }
         if (cause instanceof MismatchedInputException mismatched) {
-            return mismatched.getPath().isEmpty()
-                    ? "the request body must be a JSON object"
-                    : "wrong type of value for " + path(mismatched);
+            if (mismatched.getPath().isEmpty()) {
+                return "the request body must be a JSON object";
+            }
+            String expected = expected(mismatched.getTargetType());
+            return "wrong type of value for " + path(mismatched) + (expected == null ? "" : "; expected " + expected);
         }
         if (cause instanceof JacksonException) {
             return "the request body is not valid JSON";
         }
         return "the request body is missing or not readable as JSON";
+    }
+
+    /** What JSON the client should have sent for a target type, or null when that says nothing useful. */
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return null;
+        }
+        if (CharSequence.class.isAssignableFrom(target)) {
+            return "a JSON string";
+        }
+        if (target == int.class || target == long.class || target == short.class || target == Integer.class
+                || target == Long.class || target == Short.class || target == BigInteger.class) {
+            return "a whole JSON number";
+        }
+        if (target.isPrimitive() && target != boolean.class || Number.class.isAssignableFrom(target)) {
+            return "a JSON number";
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "true or false";
+        }
+        return null;
     }
 
     private static String path(JacksonException exception) {

@@ -55,6 +55,36 @@ class ErrorModelHttpTest extends HttpTestSupport {
         assertThat(unknownEnum.json().get("detail").asString()).contains("SPACESHIP").contains("VEHICLE");
     }
 
+    /** JSON's own types are the contract: Jackson's lenient coercions would let each of these through. */
+    @Test
+    void a_value_of_the_wrong_json_type_is_400_and_changes_nothing() {
+        String customer = newCustomer("Strict");
+        String assets = "/api/customers/" + customer + "/assets";
+        Map<String, String> bodies = Map.of(
+                "make", "{\"kind\":\"VEHICLE\",\"make\":true,\"model\":\"Golf\"}",
+                "model", "{\"kind\":\"VEHICLE\",\"make\":\"VW\",\"model\":42}",
+                "kind", "{\"kind\":0,\"make\":\"VW\",\"model\":\"Golf\"}",
+                "year", "{\"kind\":\"VEHICLE\",\"make\":\"VW\",\"model\":\"Golf\",\"year\":2020.7}",
+                "odometer", "{\"kind\":\"VEHICLE\",\"make\":\"VW\",\"model\":\"Golf\",\"odometer\":\"1000\"}");
+        bodies.forEach((field, body) -> {
+            Api.Response response = api.as(Role.ADVISOR).send("POST", assets, body, "application/json");
+            assertProblem(response, 400);
+            assertThat(response.json().get("detail").asString()).as(body).contains(field);
+        });
+        Api.Response text = api.as(Role.ADVISOR).send("POST", "/api/customers",
+                "{\"name\":123,\"email\":\"strict@example.com\"}", "application/json");
+        assertProblem(text, 400);
+        assertThat(text.json().get("detail").asString()).contains("name").contains("a JSON string");
+
+        Api.Response valid = api.as(Role.ADVISOR).post(assets, Map.of("kind", "VEHICLE", "make", "VW", "model", "Golf"));
+        assertThat(valid.status()).as(valid.toString()).isEqualTo(201);
+        JsonNode detail = readAfter(valid, Role.ADVISOR, "/api/customers/" + customer).json();
+        assertThat(detail.get("assets")).hasSize(1);
+        assertThat(detail.get("version").asLong()).isEqualTo(1);
+        assertThat(readAfter(valid, Role.ADVISOR, "/api/customers?search=strict@example.com").json()
+                .get("totalItems").asInt()).isZero();
+    }
+
     @Test
     void no_token_and_a_bad_token_are_401() {
         Api.Response none = api.anonymous().get("/api/customers");
