@@ -134,6 +134,12 @@ class InventoryHttpTest extends HttpTestSupport {
         assertThat(detail.get("lowStock").asBoolean()).isTrue();
         assertThat(detail.get("version").asLong()).isEqualTo(patched.json().get("version").asLong());
 
+        // the same values again: nothing to record, and the answer still names the current version
+        Api.Response unchanged = api.as(Role.STOREKEEPER).patch(item, Map.of("location", "B-07"));
+        assertThat(unchanged.status()).as(unchanged.toString()).isEqualTo(200);
+        assertThat(unchanged.json().get("version").asLong()).isEqualTo(patched.json().get("version").asLong());
+        assertThat(unchanged.header("ETag")).isEqualTo(patched.header("ETag")).isNotNull();
+
         assertThat(api.as(Role.STOREKEEPER).patch(item, Map.of()).status()).isEqualTo(400);
         assertThat(api.as(Role.STOREKEEPER).patch(item, Map.of("name", " ")).status()).isEqualTo(400);
     }
