@@ -54,6 +54,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -91,10 +92,10 @@ class WorkOrderController {
 
     @GetMapping
     @Operation(summary = "List work orders; search matches number, description and customer name")
-    PageView<WorkOrderSummary> list(@RequestParam(required = false) WorkOrderStatus status,
+    PageView<WorkOrderSummary> list(@RequestParam(required = false) Set<WorkOrderStatus> status,
                                     @RequestParam(required = false) UUID customerId,
                                     @RequestParam(required = false) String technician,
-                                    @RequestParam(required = false) Priority priority,
+                                    @RequestParam(required = false) Set<Priority> priority,
                                     @RequestParam(required = false) Boolean overdue,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,

@@ -47,6 +47,11 @@ class WorkOrderListHttpTest extends WorkOrderTestSupport {
         assertThat(ids(list(approved, "customerId=" + customer + "&priority=URGENT"))).containsExactly(urgent);
         assertThat(ids(list(approved, "customerId=" + customer + "&status=OPEN&sort=number,asc")))
                 .containsExactly(low, normal.id());
+        // several values: comma-separated or repeated, any of them matches
+        assertThat(ids(list(approved, "customerId=" + customer + "&status=OPEN,APPROVED&sort=number,asc")))
+                .containsExactly(low, urgent, normal.id());
+        assertThat(ids(list(approved, "customerId=" + customer + "&priority=LOW&priority=URGENT&sort=number,asc")))
+                .containsExactly(low, urgent);
         assertThat(ids(list(approved, "technician=" + technician))).containsExactly(urgent);
         assertThat(ids(list(approved, "customerId=" + customer + "&dueFrom=" + TODAY.plusDays(2)
                 + "&dueTo=" + TODAY.plusDays(5)))).containsExactly(low);
@@ -80,6 +85,9 @@ class WorkOrderListHttpTest extends WorkOrderTestSupport {
         assertThat(api.as(Role.ADVISOR).get("/api/work-orders?sort=colour").status()).isEqualTo(400);
         assertThat(api.as(Role.ADVISOR).get("/api/work-orders?size=201").status()).isEqualTo(400);
         assertThat(api.as(Role.ADVISOR).get("/api/work-orders?status=SOMEWHERE").status()).isEqualTo(400);
+        Api.Response oneBad = api.as(Role.ADVISOR).get("/api/work-orders?status=OPEN,SOMEWHERE");
+        assertThat(oneBad.status()).isEqualTo(400);
+        assertThat(oneBad.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
         assertThat(api.as(Role.ADVISOR).get("/api/work-orders?dueFrom=tomorrow").status()).isEqualTo(400);
         assertThat(api.as(Role.ADVISOR).get("/api/work-orders?dueFrom=2026-02-01&dueTo=2026-01-01").status())
                 .isEqualTo(400);

@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -309,10 +310,10 @@ class WorkOrderProjection {
     PageView handle(FindWorkOrders query) {
         String technician = query.technician() == null || query.technician().isBlank() ? null : query.technician().trim();
         Specification<WorkOrderEntity> spec = SearchText.<WorkOrderEntity>contains(query.search())
-                .and(equalTo("status", query.status()))
+                .and(anyOf("status", query.status()))
                 .and(equalTo("customerId", query.customerId() == null ? null : query.customerId().value()))
                 .and(equalTo("technician", technician))
-                .and(equalTo("priority", query.priority()))
+                .and(anyOf("priority", query.priority()))
                 .and(equalTo("overdue", query.overdue()));
         if (query.dueFrom() != null) {
             spec = spec.and((root, q, cb) -> cb.greaterThanOrEqualTo(root.<LocalDate>get("dueDate"), query.dueFrom()));
@@ -325,6 +326,11 @@ class WorkOrderProjection {
                         w.customerName, w.assetId == null ? null : new AssetId(w.assetId), w.priority, w.technician,
                         w.dueDate, w.overdue, Decimals.money(w.total), w.openedAt));
         return PageView.of(page);
+    }
+
+    /** A filter that is left out (matches everything) when no value is given. */
+    private static Specification<WorkOrderEntity> anyOf(String attribute, Collection<?> values) {
+        return (root, q, cb) -> values.isEmpty() ? cb.conjunction() : root.get(attribute).in(values);
     }
 
     /** A filter that is left out (matches everything) when its value is null. */

@@ -54,6 +54,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -464,17 +465,19 @@ class WorkOrderProjectionTest {
 
         assertThat(filtered(q -> withStatus(q, IN_PROGRESS))).containsExactly(urgent);
         assertThat(filtered(q -> withStatus(q, OPEN))).containsExactly(workOrder, graces);
+        assertThat(filtered(q -> withStatus(q, OPEN, IN_PROGRESS))).containsExactlyInAnyOrder(workOrder, graces, urgent);
+        assertThat(filtered(q -> withStatus(q))).as("no status is no filter").hasSize(3);
         assertThat(filtered(q -> new FindWorkOrders(null, grace, null, null, null, null, null, null, q.page())))
                 .containsExactly(graces);
         assertThat(filtered(q -> new FindWorkOrders(null, null, " bob ", null, null, null, null, null, q.page())))
                 .as("technician trimmed").containsExactly(urgent);
         assertThat(filtered(q -> new FindWorkOrders(null, null, "  ", null, null, null, null, null, q.page())))
                 .as("blank technician is no filter").hasSize(3);
-        assertThat(filtered(q -> new FindWorkOrders(null, null, null, Priority.LOW, null, null, null, null, q.page())))
+        assertThat(filtered(q -> new FindWorkOrders(null, null, null, Set.of(Priority.LOW), null, null, null, null, q.page())))
                 .containsExactly(graces);
         assertThat(filtered(q -> new FindWorkOrders(null, null, null, null, true, null, null, null, q.page())))
                 .containsExactly(urgent);
-        assertThat(filtered(q -> new FindWorkOrders(OPEN, ada, null, null, false, null, null, null, q.page())))
+        assertThat(filtered(q -> new FindWorkOrders(Set.of(OPEN), ada, null, null, false, null, null, null, q.page())))
                 .containsExactly(workOrder);
     }
 
@@ -627,8 +630,8 @@ class WorkOrderProjectionTest {
         return projection.handle(new FindWorkOrder(id)).orElseThrow();
     }
 
-    private static FindWorkOrders withStatus(FindWorkOrders q, WorkOrderStatus status) {
-        return new FindWorkOrders(status, null, null, null, null, null, null, null, q.page());
+    private static FindWorkOrders withStatus(FindWorkOrders q, WorkOrderStatus... status) {
+        return new FindWorkOrders(Set.of(status), null, null, null, null, null, null, null, q.page());
     }
 
     private static FindWorkOrders due(FindWorkOrders q, LocalDate from, LocalDate to) {

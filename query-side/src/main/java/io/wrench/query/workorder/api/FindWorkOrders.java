@@ -10,11 +10,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The work-order list. Every filter is optional (null = any); {@code dueFrom}/{@code dueTo} are
- * inclusive; {@code search} matches number, description and customer name, ignoring case.
+ * The work-order list. Every filter is optional (null or empty = any); {@code status} and
+ * {@code priority} match any of the values given; {@code dueFrom}/{@code dueTo} are inclusive;
+ * {@code search} matches number, description and customer name, ignoring case.
  */
-public record FindWorkOrders(WorkOrderStatus status, CustomerId customerId, String technician, Priority priority,
-                             Boolean overdue, LocalDate dueFrom, LocalDate dueTo, String search, PageQuery page) {
+public record FindWorkOrders(Set<WorkOrderStatus> status, CustomerId customerId, String technician,
+                             Set<Priority> priority, Boolean overdue, LocalDate dueFrom, LocalDate dueTo, String search,
+                             PageQuery page) {
+
+    public FindWorkOrders {
+        status = status == null ? Set.of() : Set.copyOf(status);
+        priority = priority == null ? Set.of() : Set.copyOf(priority);
+    }
 
     /** API sort field → read-model property; priority sorts by urgency (LOW first), not by name. */
     public static final Map<String, String> SORTABLE = Map.of(
