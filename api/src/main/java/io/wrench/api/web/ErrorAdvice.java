@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -126,6 +127,13 @@ public class ErrorAdvice extends ResponseEntityExceptionHandler {
                 .toList(), request);
     }
 
+    /** Tomcat could not decode a query parameter (not UTF-8, e.g. {@code %ff}). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameter(InvalidParameterException exception, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request",
+                "a query parameter could not be decoded; percent-encode it as UTF-8", request);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException exception, HttpServletRequest request) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "your role may not do this", request);
@@ -218,7 +226,7 @@ public class ErrorAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String slug(HttpStatus status) {
-        return status.getReasonPhrase().toLowerCase().replace(' ', '-');
+        return Problems.slug(status);
     }
 
     private static String simpleType(Class<?> type) {

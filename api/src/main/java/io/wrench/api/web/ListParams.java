@@ -27,7 +27,7 @@ public final class ListParams {
             String[] parts = sort.split(",", -1);
             field = parts[0].trim();
             if (parts.length > 2) {
-                throw new FieldValidationException("sort", "must be field or field,asc or field,desc");
+                throw new FieldValidationException("sort", "must be one field: field, field,asc or field,desc");
             }
             if (parts.length == 2) {
                 String direction = parts[1].trim().toLowerCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -34,10 +35,41 @@ public final class Problems {
         problem.setType(URI.create(TYPE_BASE + slug));
         problem.setTitle(status.getReasonPhrase());
         if (request != null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setInstance(instanceUri(request.getRequestURI()));
             problem.setProperty("requestId", RequestIdFilter.of(request));
         }
         return problem;
+    }
+
+    /** The problem type's last segment when nothing more specific applies: "bad-request", "not-found". */
+    public static String slug(HttpStatus status) {
+        return status.getReasonPhrase().toLowerCase().replace(' ', '-');
+    }
+
+    /**
+     * A request path as a URI. A client may send characters a URI does not allow (Tomcat lets
+     * {@code | { } [ ]} through, see application.yml): those are percent-encoded here, since Spring
+     * would otherwise fail to make the problem's {@code instance} from the raw path.
+     */
+    static URI instanceUri(String path) {
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException notAUri) {
+            StringBuilder encoded = new StringBuilder();
+            for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/%".indexOf(c) >= 0)) {
+                    encoded.append(c);
+                } else {
+                    encoded.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+            try {
+                return URI.create(encoded.toString());
+            } catch (IllegalArgumentException stillNot) {
+                return URI.create("/");
+            }
+        }
     }
 
     public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {

@@ -85,6 +85,34 @@ class ErrorModelHttpTest extends HttpTestSupport {
                 .get("totalItems").asInt()).isZero();
     }
 
+    /** Refused before any controller saw it (the firewall, Tomcat's parameter decoding): still a problem. */
+    @Test
+    void a_malformed_url_or_parameter_is_a_400_problem() throws Exception {
+        assertProblem(api.as(Role.ADVISOR).get("/api/customers?search=%ff"), 400);
+        assertProblem(api.as(Role.ADVISOR).get("/api/customers/%2e%2e/x"), 400);
+        assertProblem(api.as(Role.ADVISOR).get("/api/customers;jsessionid=1"), 400);
+        assertProblem(api.as(Role.ADVISOR).get("/error"), 404);
+
+        // raw characters that should be percent-encoded (java.net.URI refuses them, so a socket)
+        String search = rawGet("/api/customers?search=a|b{c}");
+        assertThat(search).startsWith("HTTP/1.1 200").contains("\"items\"");
+        String path = rawGet("/api/customers/a|b");
+        assertThat(path).as(path).startsWith("HTTP/1.1 404").contains("application/problem+json").doesNotContain("<html");
+        Api.Response html = api.as(Role.ADVISOR).header("Accept", "text/html").get("/api/customers/%2e%2e/x");
+        assertThat(html.status()).isEqualTo(400);
+        assertThat(html.body()).doesNotContain("Exception").doesNotContain("<html");
+    }
+
+    private String rawGet(String rawPath) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + api.token(Role.ADVISOR) + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void no_token_and_a_bad_token_are_401() {
         Api.Response none = api.anonymous().get("/api/customers");
