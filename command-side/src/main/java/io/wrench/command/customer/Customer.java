@@ -67,6 +67,10 @@ class Customer {
         }
         String newPhone = command.phone() == null ? phone : blankToNull(command.phone());
         String newAddress = command.address() == null ? address : blankToNull(command.address());
+        if (newName.equals(name) && newEmail.equals(email) && Objects.equals(newPhone, phone)
+                && Objects.equals(newAddress, address)) {
+            return; // nothing changes, nothing to record
+        }
         apply(new CustomerContactDetailsUpdated(customerId, newName, newEmail, newPhone, newAddress));
     }
 

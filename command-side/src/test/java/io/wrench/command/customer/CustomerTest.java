@@ -89,6 +89,14 @@ class CustomerTest {
     }
 
     @Test
+    void contact_details_that_change_nothing_record_nothing() {
+        fixture.given(registered())
+                .when(new UpdateContactDetails(customer, " Ada Garage ", "ada@example.com", "+44 1", null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void changing_to_another_customers_email_is_refused() {
         registry.emails.put("bob@example.com", CustomerId.random());
         fixture.given(registered())
