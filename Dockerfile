@@ -32,8 +32,9 @@ RUN command -v curl >/dev/null || { echo "curl missing from base image: HEALTHCH
 WORKDIR /app
 # Unpacked (wrench.jar + lib/) and a class-data-sharing archive recorded by this image's JVM in a
 # training run that stops after the context refresh (profile cds-training: in-memory H2, no
-# network; the same run as api/pom.xml's): start-up about halves. Everything is owned by root and only readable by the app user: the process cannot
-# rewrite its own code. A JVM that cannot use the archive warns and starts without it.
+# network; the same run as api/pom.xml's): start-up about halves. Everything is owned by root and
+# only readable by the app user: the process cannot rewrite its own code. A JVM that cannot use the
+# archive warns and starts without it.
 COPY --from=build /workspace/api/target/wrench.jar /tmp/wrench.jar
 RUN java -Djarmode=tools -jar /tmp/wrench.jar extract --destination /app \
     && rm /tmp/wrench.jar \

@@ -1,4 +1,4 @@
-# Shared by .ci/smoke and .ci/bench-startup (sourced, not run).
+# Shared by .ci/smoke, .ci/bench-startup and .ci/bench-parts (sourced, not run).
 
 # The `java ...` part of the README's start command ("./mvnw ... install && java ..."), with the
 # repository-relative paths made absolute so it can run from any directory.
@@ -37,4 +37,11 @@ stop_app() {
   if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
   [ -n "${APP_DIR:-}" ] && rm -rf "$APP_DIR"
   APP_PID=""; APP_DIR=""
+}
+
+# demo_token PORT ROLE: a client-credentials token of a demo client (admin, advisor, ...) from the
+# embedded issuer of the application on PORT.
+demo_token() {
+  curl -sf -u "$2-client:$2-secret" -d grant_type=client_credentials "http://localhost:$1/oauth2/token" \
+    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }

@@ -206,7 +206,7 @@ public class ErrorAdvice extends ResponseEntityExceptionHandler {
         }
         String detail = body instanceof ProblemDetail existing && existing.getDetail() != null
                 ? existing.getDetail() : status.getReasonPhrase();
-        ProblemDetail problem = Problems.of(status, slug(status), detail, servletRequest);
+        ProblemDetail problem = Problems.of(status, Problems.slug(status), detail, servletRequest);
         HttpHeaders responseHeaders = new HttpHeaders();
         responseHeaders.addAll(headers);
         responseHeaders.setContentType(Problems.PROBLEM_JSON);
@@ -223,10 +223,6 @@ public class ErrorAdvice extends ResponseEntityExceptionHandler {
     static ResponseEntity<Object> problem(HttpStatus status, String slug, String detail, HttpServletRequest request) {
         return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON)
                 .body(Problems.of(status, slug, detail, request));
-    }
-
-    private static String slug(HttpStatus status) {
-        return Problems.slug(status);
     }
 
     private static String simpleType(Class<?> type) {
