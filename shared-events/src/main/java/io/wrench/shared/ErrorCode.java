@@ -33,6 +33,11 @@ public enum ErrorCode {
     UNKNOWN_CUSTOMER(Kind.CONFLICT),
     UNKNOWN_ITEM(Kind.CONFLICT),
 
+    /**
+     * Another instance changed the same aggregate at the same moment, and retrying did not get through
+     * (the event store refused the second append); sending the command again is safe.
+     */
+    CONCURRENT_MODIFICATION(Kind.CONFLICT),
     /** A command was sent with an expected version that is no longer current ({@code If-Match}). */
     STALE_VERSION(Kind.PRECONDITION_FAILED);
 

@@ -2,16 +2,20 @@ package io.wrench.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wrench.api.cluster.ProcessorProgress;
+import io.wrench.api.cluster.RebuildCoordinator;
 import io.wrench.api.web.ConflictException;
 import io.wrench.api.web.NotFoundException;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 @RestController
@@ -25,13 +29,25 @@ class ProjectionController {
         this.admin = admin;
     }
 
-    /** {@code progress} is position / head (1.0 = caught up); {@code lag} is how many events behind. */
-    record ProjectionStatus(String name, boolean running, boolean error, int segments, long position, long head,
-                            long lag, double progress) {
+    /**
+     * One processor over the whole cluster. {@code progress} is position / head (1.0 = caught up);
+     * {@code lag} is how many events behind; {@code state} LIVE, REBUILDING (a reset was asked and its
+     * replay has not passed the head it started from) or ERROR; {@code segments} lists every segment with
+     * the instance that owns it (null: unclaimed) — the same picture on every instance.
+     */
+    record ProjectionStatus(String name, String state, boolean running, boolean error, int segmentCount,
+                            long position, long head, long lag, double progress, List<Segment> segments,
+                            Rebuild lastRebuild) {
+    }
+
+    record Segment(int segment, String owner, long position, boolean replaying) {
+    }
+
+    record Rebuild(String state, String requestedBy, Instant requestedAt, String instance, long headAtReset) {
     }
 
     @GetMapping
-    @Operation(summary = "Every streaming processor (projections and the parts process) with position and lag")
+    @Operation(summary = "Every streaming processor (projections and the parts process), cluster-wide")
     List<ProjectionStatus> list() {
         long head = admin.head();
         return admin.processors().entrySet().stream()
@@ -45,13 +61,18 @@ class ProjectionController {
     }
 
     @PostMapping("/{name}/rebuild")
-    @Operation(summary = "Empty the projection and replay every event into it; the API stays up (202)")
-    ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
+    @Operation(summary = "Reset the projection on every instance and replay every event into it (202); "
+            + "409 while another rebuild of it runs")
+    ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name, Authentication caller) {
         if (!processor(name).supportsReset()) {
             throw new ConflictException(name + " cannot be rebuilt: it is a process (saga), and a replay would "
                     + "send its commands again");
         }
-        admin.rebuild(name);
+        try {
+            admin.rebuild(name, caller == null ? "unknown" : caller.getName());
+        } catch (RebuildCoordinator.RebuildInProgress | RebuildCoordinator.SegmentsNotReleased refused) {
+            throw new ConflictException(refused.getMessage());
+        }
         return ResponseEntity.accepted().body(status(name, processor(name), admin.head()));
     }
 
@@ -60,10 +81,17 @@ class ProjectionController {
     }
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
-        long position = admin.position(name);
+        List<ProcessorProgress.SegmentProgress> segments = admin.segments(name);
+        long position = segments.stream().mapToLong(ProcessorProgress.SegmentProgress::position).min().orElse(-1);
         long lag = Math.max(0, head - position);
         double progress = head <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) head);
-        return new ProjectionStatus(name, processor.isRunning(), processor.isError(),
-                processor.processingStatus().size(), position, head, lag, progress);
+        Rebuild rebuild = admin.lastRebuild(name).map(r -> new Rebuild(r.state().name(), r.requestedBy(),
+                Instant.ofEpochMilli(r.requestedAt()), r.nodeId(), r.headAtReset())).orElse(null);
+        String state = processor.isError() ? "ERROR"
+                : rebuild != null && !"DONE".equals(rebuild.state()) ? "REBUILDING" : "LIVE";
+        return new ProjectionStatus(name, state, processor.isRunning(), processor.isError(), segments.size(),
+                position, head, lag, progress,
+                segments.stream().map(s -> new Segment(s.segment(), s.owner(), s.position(), s.replaying())).toList(),
+                rebuild);
     }
 }

@@ -2,10 +2,13 @@ package io.wrench.api.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.wrench.api.cluster.FairShare;
 import io.wrench.api.web.Consistency;
 import io.wrench.api.web.RequestMetadata;
 import io.wrench.command.AggregateVersions;
 import io.wrench.command.RuleViolationInterceptor;
+import io.wrench.query.QueryProcessing;
+import io.wrench.shared.InStoredOrder;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -19,6 +22,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -30,41 +34,36 @@ import java.util.List;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
-    /** Processing groups that maintain command-side lookup tables in the command's own transaction. */
-    static final List<String> COMMAND_SIDE_LOOKUPS = List.of("customer-registry", "stock-item-registry");
-
-    /**
-     * Projections whose rows are changed by events of more than one aggregate (a customer's rename
-     * and their work orders): they handle every event in stored order, on one segment, so no two
-     * threads update the same row and a later event never overtakes an earlier one.
-     */
-    static final List<String> SEQUENTIAL_PROJECTIONS = List.of("customer-projection", "work-order-projection");
-
-    /**
-     * The parts process (a saga) runs on <b>one segment</b>: a saga is started in the segment its
-     * association value (the line id) hashes to, so with several segments two lines' reservations
-     * race each other and a later line can take the stock an earlier one asked for first. PRODUCT.md
-     * wants requests served in request order, so every event is handled in stored order by one thread.
-     * It handles one event per batch: each event sends a command, and the aggregate's lock is held until
-     * the batch's transaction commits, so small batches keep locks short.
-     */
-    static final String PARTS_PROCESS = "PartsProcessProcessor";
-
     /** Events read per transaction by the projections: replay speed grows ~5x from 1 to 100. */
-    static final int PROJECTION_BATCH_SIZE = 100;
+    static final int PROJECTION_BATCH_SIZE = QueryProcessing.BATCH_SIZE;
+    /** Segments of a projection that may be split (per aggregate); processors that may not are {@link InStoredOrder}. */
+    static final int DEFAULT_SEGMENTS = 4;
+    /**
+     * How often a segment that only skips events (none of its types, or another segment's aggregates)
+     * stores its token: the cluster-wide progress other instances read lags at most this much.
+     */
+    static final long SKIPPED_TOKEN_STORE_MILLIS = 1000;
 
+    /**
+     * Settings every streaming processor shares, then what each module declared beside its handlers:
+     * {@link InStoredOrder} processors run on one segment, sequentially, with their own batch size.
+     * Segments are shared among the instances by {@link FairShare}.
+     */
     @Bean
-    ConfigurerModule wrenchAxonModule(Consistency consistency) {
+    ConfigurerModule wrenchAxonModule(Consistency consistency, List<InStoredOrder> inStoredOrder,
+                                      ObjectProvider<FairShare> fairShare) {
         return configurer -> {
             var processing = configurer.eventProcessing();
-            COMMAND_SIDE_LOOKUPS.forEach(processing::registerSubscribingEventProcessor);
-            SEQUENTIAL_PROJECTIONS.forEach(group -> processing.registerSequencingPolicy(group,
-                    c -> new SequentialPolicy()));
             processing.usingPooledStreamingEventProcessors((config, builder) -> builder
                     .batchSize(PROJECTION_BATCH_SIZE)
-                    .initialSegmentCount(4));
-            processing.registerPooledStreamingEventProcessorConfiguration(PARTS_PROCESS,
-                    (config, builder) -> builder.batchSize(1).initialSegmentCount(1));
+                    .initialSegmentCount(DEFAULT_SEGMENTS)
+                    .claimExtensionThreshold(SKIPPED_TOKEN_STORE_MILLIS)
+                    .maxSegmentProvider(group -> fairShare.getObject().getMaxSegments(group)));
+            for (InStoredOrder declaration : inStoredOrder) {
+                processing.registerSequencingPolicy(declaration.processingGroup(), c -> new SequentialPolicy());
+                processing.registerPooledStreamingEventProcessorConfiguration(declaration.processingGroup(),
+                        (config, builder) -> builder.batchSize(declaration.batchSize()).initialSegmentCount(1));
+            }
             // A failing handler must not skip the event: the processor rolls back, backs off and retries;
             // for the command-side lookups the failure reaches the command and rolls it back.
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());

@@ -22,6 +22,7 @@ public class WrenchProperties {
     private final Http http = new Http();
     private final Consistency consistency = new Consistency();
     private final Imports imports = new Imports();
+    private final Cluster cluster = new Cluster();
 
     public String getPublicBaseUrl() { return publicBaseUrl; }
     public void setPublicBaseUrl(String publicBaseUrl) { this.publicBaseUrl = publicBaseUrl; }
@@ -33,6 +34,7 @@ public class WrenchProperties {
     public Http getHttp() { return http; }
     public Consistency getConsistency() { return consistency; }
     public Imports getImports() { return imports; }
+    public Cluster getCluster() { return cluster; }
 
     public static class Security {
         /**
@@ -42,11 +44,18 @@ public class WrenchProperties {
         private String rolesClaim = "roles";
         /** Browser origins allowed to call the API (CORS); none by default. */
         private List<String> corsAllowedOrigins = new ArrayList<>();
+        /**
+         * The embedded development issuer's signing key, a private EC P-256 JWK (JSON). Empty: the first
+         * instance generates one and stores it in the database, shared by every instance on it.
+         */
+        private String embeddedIssuerKey = "";
 
         public String getRolesClaim() { return rolesClaim; }
         public void setRolesClaim(String rolesClaim) { this.rolesClaim = rolesClaim; }
         public List<String> getCorsAllowedOrigins() { return corsAllowedOrigins; }
         public void setCorsAllowedOrigins(List<String> corsAllowedOrigins) { this.corsAllowedOrigins = corsAllowedOrigins; }
+        public String getEmbeddedIssuerKey() { return embeddedIssuerKey; }
+        public void setEmbeddedIssuerKey(String embeddedIssuerKey) { this.embeddedIssuerKey = embeddedIssuerKey; }
     }
 
     public static class Http {
@@ -79,5 +88,29 @@ public class WrenchProperties {
         public void setMaxFileBytes(long maxFileBytes) { this.maxFileBytes = maxFileBytes; }
         public int getMaxRows() { return maxRows; }
         public void setMaxRows(int maxRows) { this.maxRows = maxRows; }
+    }
+
+    /** Several instances on one database: who is alive, and how event-processor segments are shared. */
+    public static class Cluster {
+        /**
+         * This instance's name in the token store (segment owner) and the node table; unique per running
+         * instance. Empty: the host name, the process id and a random suffix.
+         */
+        private String nodeId = "";
+        /** How often an instance says it is alive and re-computes its fair share of segments. */
+        private Duration heartbeatInterval = Duration.ofSeconds(2);
+        /** An instance silent for longer is taken as gone: the others take over its share. */
+        private Duration nodeTimeout = Duration.ofSeconds(10);
+        /** A segment claim not renewed for this long may be taken by another instance (after a crash). */
+        private Duration claimTimeout = Duration.ofSeconds(10);
+
+        public String getNodeId() { return nodeId; }
+        public void setNodeId(String nodeId) { this.nodeId = nodeId; }
+        public Duration getHeartbeatInterval() { return heartbeatInterval; }
+        public void setHeartbeatInterval(Duration heartbeatInterval) { this.heartbeatInterval = heartbeatInterval; }
+        public Duration getNodeTimeout() { return nodeTimeout; }
+        public void setNodeTimeout(Duration nodeTimeout) { this.nodeTimeout = nodeTimeout; }
+        public Duration getClaimTimeout() { return claimTimeout; }
+        public void setClaimTimeout(Duration claimTimeout) { this.claimTimeout = claimTimeout; }
     }
 }

@@ -1,17 +1,15 @@
 package io.wrench.api.security;
 
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.wrench.api.config.WrenchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -28,12 +26,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -103,18 +96,12 @@ class EmbeddedAuthorizationServer {
     }
 
     /**
-     * A fresh P-256 key per start (tokens do not survive a restart of the development issuer). EC
-     * rather than RSA: generating a 2048-bit RSA key costs 0.5-1.7 s of a cold start on two cores,
-     * an EC key about 40 ms.
+     * One P-256 key for every instance on this database, kept across restarts ({@link SharedSigningKey}).
+     * EC rather than RSA: generating a 2048-bit RSA key costs 0.5-1.7 s on two cores, an EC key ~40 ms.
      */
     @Bean
-    JWKSource<SecurityContext> jwkSource() {
-        KeyPair keyPair = ecKeyPair();
-        ECKey key = new ECKey.Builder(Curve.P_256, (ECPublicKey) keyPair.getPublic())
-                .privateKey((ECPrivateKey) keyPair.getPrivate())
-                .keyID(UUID.randomUUID().toString())
-                .build();
-        return new ImmutableJWKSet<>(new JWKSet(key));
+    JWKSource<SecurityContext> jwkSource(JdbcTemplate jdbc, WrenchProperties properties, Clock clock) {
+        return new SharedSigningKey(jdbc, properties.getSecurity().getEmbeddedIssuerKey(), clock);
     }
 
     @Bean
@@ -125,15 +112,5 @@ class EmbeddedAuthorizationServer {
     @Bean
     AuthorizationServerSettings authorizationServerSettings() {
         return AuthorizationServerSettings.builder().build();
-    }
-
-    private static KeyPair ecKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package io.wrench.api.web;
 
-import org.axonframework.config.EventProcessingConfiguration;
+import io.wrench.api.cluster.ProcessorProgress;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -11,7 +9,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,10 +16,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Read-your-writes. A command answer carries the event store's head position as its consistency
  * token; a GET that sends it back waits until every streaming processor (projections and the parts
- * process) has processed up to it. Because the parts process answers a command with further events,
- * the wait follows the head for a few more rounds ({@link #FOLLOW_UP_ROUNDS}) so a part line is read
- * settled. Waiting is woken by processors committing a batch, with a short re-check for processors
- * that skip events they have no handler for.
+ * process) has processed up to it — on whichever instance owns each segment, read from the token
+ * store ({@link ProcessorProgress}), and skipping what a processor would not handle. Because the parts
+ * process answers a command with further events, the wait follows the head for a few more rounds
+ * ({@link #FOLLOW_UP_ROUNDS}) so a part line is read settled. Waiting is woken by this instance's
+ * processors committing a batch, and re-checks every few milliseconds for the other instances'.
  */
 @Component
 public class Consistency {
@@ -31,13 +29,13 @@ public class Consistency {
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     private final ObjectProvider<EventStore> eventStore;
-    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final ObjectProvider<ProcessorProgress> progress;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progressed = lock.newCondition();
 
-    public Consistency(ObjectProvider<EventStore> eventStore, ObjectProvider<EventProcessingConfiguration> processing) {
+    public Consistency(ObjectProvider<EventStore> eventStore, ObjectProvider<ProcessorProgress> progress) {
         this.eventStore = eventStore;
-        this.processing = processing;
+        this.progress = progress;
     }
 
     /** The token for everything stored so far: the head of the event stream. */
@@ -94,30 +92,8 @@ public class Consistency {
     }
 
     boolean allReached(long target) {
-        EventProcessingConfiguration config = processing.getIfAvailable();
-        if (config == null) {
-            return true;
-        }
-        for (var processor : config.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
-                // a running processor without claimed segments is (re)claiming them, e.g. after a failed batch
-                if (status.isEmpty() && streaming.isRunning() || !reached(status, target)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean reached(Map<Integer, EventTrackerStatus> status, long target) {
-        for (EventTrackerStatus segment : status.values()) {
-            long position = TrackerPositions.of(segment);
-            if (position < target) {
-                return false;
-            }
-        }
-        return true;
+        ProcessorProgress processors = progress.getIfAvailable();
+        return processors == null || processors.allReached(target);
     }
 
     private long head() {

@@ -1,14 +1,13 @@
 package io.wrench.api.web;
 
-import io.wrench.command.RuleViolation;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.RuleViolationDetails;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.HandlerExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import io.wrench.command.RuleViolationInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,40 +48,28 @@ public class ErrorAdvice extends ResponseEntityExceptionHandler {
             ErrorCode.Kind.CONFLICT, HttpStatus.CONFLICT,
             ErrorCode.Kind.PRECONDITION_FAILED, HttpStatus.PRECONDITION_FAILED));
 
-    @ExceptionHandler({CommandExecutionException.class, RuleViolation.class, AggregateNotFoundException.class,
-            ConflictingAggregateVersionException.class})
+    @ExceptionHandler({CommandExecutionException.class, ConcurrencyException.class})
     ResponseEntity<Object> commandFailed(Exception exception, HttpServletRequest request) {
         RuleViolationDetails details = detailsOf(exception).orElse(null);
-        if (details == null) {
-            return unexpected(exception, request);
-        }
+        return details == null ? unexpected(exception, request) : problem(details, request);
+    }
+
+    private static ResponseEntity<Object> problem(RuleViolationDetails details, HttpServletRequest request) {
         HttpStatus status = STATUS_BY_KIND.get(details.code().kind());
         return problem(status, details.code().name().toLowerCase().replace('_', '-'), details.message(), request);
     }
 
-    /** Finds the business meaning of a command failure, wherever in the cause chain it sits. */
+    /**
+     * The business meaning of a command failure: the {@link RuleViolationDetails} that the command side
+     * puts on every refusal (a {@code RuleViolation}, or {@code RuleViolationInterceptor}'s translation of
+     * Axon's own failures), wherever in the cause chain they sit — locally or after Axon Server.
+     */
     public static Optional<RuleViolationDetails> detailsOf(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof HandlerExecutionException handlerFailure) {
-                Optional<Object> details = handlerFailure.getDetails();
-                if (details.isPresent() && details.get() instanceof RuleViolationDetails ruleDetails) {
-                    return Optional.of(ruleDetails);
-                }
-            }
-            if (t instanceof RuleViolation violation) {
-                return Optional.of(new RuleViolationDetails(violation.code(), violation.getMessage()));
-            }
-            if (t instanceof AggregateNotFoundException notFound) {
-                return Optional.of(new RuleViolationDetails(ErrorCode.AGGREGATE_NOT_FOUND,
-                        "nothing exists with id " + notFound.getAggregateIdentifier()));
-            }
-            if (t instanceof ConflictingAggregateVersionException conflict) {
-                return Optional.of(new RuleViolationDetails(ErrorCode.STALE_VERSION,
-                        "If-Match names version " + conflict.getExpectedVersion() + " but the current version is "
-                                + conflict.getActualVersion()));
-            }
-            if (t.getCause() == t) {
-                break;
+        Throwable translated = RuleViolationInterceptor.atCommit(exception);
+        for (Throwable t = translated; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HandlerExecutionException handlerFailure
+                    && handlerFailure.getDetails().orElse(null) instanceof RuleViolationDetails details) {
+                return Optional.of(details);
             }
         }
         return Optional.empty();
@@ -153,7 +140,7 @@ public class ErrorAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception exception, HttpServletRequest request) {
         Optional<RuleViolationDetails> details = detailsOf(exception);
         if (details.isPresent()) {
-            return commandFailed(new RuleViolationCarrier(details.get()), request);
+            return problem(details.get(), request);
         }
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
@@ -234,11 +221,5 @@ public class ErrorAdvice extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    /** Lets {@link #unexpected} route a wrapped rule violation through the same table. */
-    private static final class RuleViolationCarrier extends HandlerExecutionException {
-        RuleViolationCarrier(RuleViolationDetails details) {
-            super(details.message(), null, details);
-        }
-    }
 
 }

@@ -1,5 +1,6 @@
 package io.wrench.command.customer;
 
+import io.wrench.command.CommandSideProcessing;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.customer.AssetId;
 import io.wrench.shared.customer.AssetRegistered;
@@ -24,7 +25,7 @@ import java.util.UUID;
  * with the same rule violation.
  */
 @Component
-@ProcessingGroup("customer-registry")
+@ProcessingGroup(CommandSideProcessing.CUSTOMER_REGISTRY)
 class JdbcCustomerRegistry implements CustomerRegistry {
 
     private final JdbcTemplate jdbc;

@@ -1,5 +1,6 @@
 package io.wrench.command.inventory;
 
+import io.wrench.command.CommandSideProcessing;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.inventory.StockItemDetailsChanged;
 import io.wrench.shared.inventory.StockItemDiscontinued;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * with the same rule violation.
  */
 @Component
-@ProcessingGroup("stock-item-registry")
+@ProcessingGroup(CommandSideProcessing.STOCK_ITEM_REGISTRY)
 class JdbcStockItemRegistry implements StockItemRegistry {
 
     private final JdbcTemplate jdbc;

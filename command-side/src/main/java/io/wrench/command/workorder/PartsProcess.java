@@ -1,5 +1,7 @@
 package io.wrench.command.workorder;
 
+import io.wrench.shared.InStoredOrder;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.spring.stereotype.Saga;
 import io.wrench.command.inventory.api.IssueReservedStock;
 import io.wrench.command.inventory.api.ReleaseReservation;
@@ -49,7 +51,21 @@ import java.util.concurrent.TimeUnit;
  * serializes its state with Jackson. The command gateway is a transient, injected resource.
  */
 @Saga
+@ProcessingGroup(PartsProcess.PROCESSING_GROUP)
 public class PartsProcess {
+
+    /** The processor's name; kept as Axon's former implicit name so existing token stores carry on. */
+    public static final String PROCESSING_GROUP = "PartsProcessProcessor";
+
+    /**
+     * A saga is started in the segment its association value (the line id) hashes to, so with
+     * several segments two lines' reservations race and a later line can take the stock an earlier
+     * one asked for first; backorders are filled in request order only if every event is handled in
+     * stored order by one thread. One event per batch: each event sends a command, and the
+     * aggregate's lock is held until the batch commits, so small batches keep locks short.
+     */
+    public static final InStoredOrder IN_REQUEST_ORDER = new InStoredOrder(PROCESSING_GROUP, 1,
+            "part lines reach inventory, and backorders are filled, in the order they were requested");
 
     static final String LINE = "lineId";
     static final String WORK_ORDER = "workOrderId";

@@ -29,7 +29,10 @@ import io.wrench.shared.workorder.WorkOrderStatus;
 import io.wrench.shared.workorder.WorkPutOnHold;
 import io.wrench.shared.workorder.WorkResumed;
 import io.wrench.shared.workorder.WorkStarted;
+import io.wrench.query.QueryProcessing;
+import io.wrench.shared.InStoredOrder;
 import org.axonframework.config.ProcessingGroup;
+import org.springframework.context.annotation.Bean;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -58,6 +61,16 @@ import java.util.function.Consumer;
 class CustomerProjection {
 
     static final String NAME = "customer-projection";
+
+    /**
+     * Rows are changed by events of more than one aggregate, so no two threads may handle events of
+     * this view and a later event may never overtake an earlier one: one segment, stored order.
+     */
+    @Bean
+    static InStoredOrder customerProjectionInStoredOrder() {
+        return new InStoredOrder(NAME, QueryProcessing.BATCH_SIZE,
+                "a customer row counts work orders (events of other aggregates) and a rename reaches them");
+    }
 
     private final CustomerRepository customers;
     private final CustomerAssetRepository assets;

@@ -15,7 +15,10 @@ import io.wrench.shared.customer.CustomerId;
 import io.wrench.shared.customer.CustomerRegistered;
 import io.wrench.shared.inventory.StockItemId;
 import io.wrench.shared.workorder.*;
+import io.wrench.query.QueryProcessing;
+import io.wrench.shared.InStoredOrder;
 import org.axonframework.config.ProcessingGroup;
+import org.springframework.context.annotation.Bean;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -51,6 +54,16 @@ import static io.wrench.query.workorder.Amounts.ZERO;
 class WorkOrderProjection {
 
     static final String NAME = "work-order-projection";
+
+    /**
+     * Rows are changed by events of more than one aggregate, so no two threads may handle events of
+     * this view and a later event may never overtake an earlier one: one segment, stored order.
+     */
+    @Bean
+    static InStoredOrder workOrderProjectionInStoredOrder() {
+        return new InStoredOrder(NAME, QueryProcessing.BATCH_SIZE,
+                "a work order row takes the customer name and the part lines' stock answers from other aggregates");
+    }
 
     private final WorkOrderRepository workOrders;
     private final WorkOrderLabourRepository labour;

@@ -1,0 +1,157 @@
+package io.wrench.api.cluster;
+
+import io.wrench.api.config.WrenchProperties;
+import io.wrench.shared.InStoredOrder;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Several instances on one database (docs/operations.md, "Several instances"): who is alive, a fair
+ * share of segments for each, a token store safe for a concurrent first start, progress and
+ * consistency read from the token store, coordinated rebuilds, and commands retried when two instances
+ * append to one aggregate at the same moment.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ClusterConfig {
+
+    @Bean
+    ClusterNodes clusterNodes(JdbcTemplate jdbc, WrenchProperties properties, Clock clock) {
+        return new ClusterNodes(jdbc, properties, clock);
+    }
+
+    /** Recomputed on every heartbeat from the live instances and the processors' segment counts. */
+    @Bean
+    FairShare fairShare(ClusterNodes nodes, TokenStoreView tokens, ProcessorProgress progress) {
+        FairShare share = new FairShare();
+        nodes.onHeartbeat(() -> {
+            SortedMap<String, Integer> counts = new TreeMap<>(tokens.segmentCounts());
+            counts.keySet().retainAll(progress.processors().keySet());
+            share.update(nodes.live(), nodes.nodeId(), counts);
+        });
+        return share;
+    }
+
+    @Bean
+    TokenStore tokenStore(EntityManagerProvider entityManagerProvider, Serializer serializer, ClusterNodes nodes,
+                          WrenchProperties properties, PlatformTransactionManager transactions) {
+        return new ClusterTokenStore(JpaTokenStore.builder()
+                .entityManagerProvider(entityManagerProvider)
+                .serializer(serializer)
+                .nodeId(nodes.nodeId())
+                .claimTimeout(properties.getCluster().getClaimTimeout()), transactions);
+    }
+
+    @Bean
+    TokenStoreView tokenStoreView(JdbcTemplate jdbc, Serializer serializer, Clock clock, WrenchProperties properties) {
+        return new TokenStoreView(jdbc, serializer, clock, properties.getCluster().getClaimTimeout());
+    }
+
+    /** On the JPA store a range query; behind Axon Server (no tables of ours) a short read of the event stream. */
+    @Bean
+    EventRange eventRange(Environment environment, JdbcTemplate jdbc, ObjectProvider<EventStore> eventStore) {
+        boolean axonServer = environment.getProperty("axon.axonserver.enabled", Boolean.class, false);
+        return axonServer ? (after, upTo, limit) -> EventRange.streaming(eventStore.getObject()).between(after, upTo, limit)
+                : EventRange.jpa(jdbc);
+    }
+
+    @Bean
+    ProcessorProgress processorProgress(ObjectProvider<EventProcessingConfiguration> processing, TokenStoreView tokens,
+                                        EventRange events, ClusterNodes nodes) {
+        return new ProcessorProgress(processing, tokens, events, nodes.nodeId());
+    }
+
+    @Bean
+    RebuildCoordinator rebuildCoordinator(JdbcTemplate jdbc, ClusterNodes nodes, ProcessorProgress progress, Clock clock,
+                                          ObjectProvider<EventStore> eventStore, WrenchProperties properties) {
+        WrenchProperties.Cluster cluster = properties.getCluster();
+        // an instance that crashed holding segments lets go when its claims time out
+        Duration releaseWait = cluster.getClaimTimeout().plus(cluster.getHeartbeatInterval().multipliedBy(3))
+                .plusSeconds(5);
+        return new RebuildCoordinator(jdbc, nodes, progress, clock, () -> {
+            TrackingToken head = eventStore.getObject().createHeadToken();
+            return head == null ? -1 : head.position().orElse(-1L);
+        }, releaseWait);
+    }
+
+    @Bean
+    OneSegmentMigration oneSegmentMigration(List<InStoredOrder> declarations, EventProcessingConfiguration processing,
+                                            JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new OneSegmentMigration(declarations, processing, jdbc, new TransactionTemplate(transactions));
+    }
+
+    /**
+     * The local command bus, as Axon's auto-configuration builds it, but giving failures raised at commit
+     * their business details ({@link TranslatingCommandBus}). Behind Axon Server it is the local segment.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
+                                DuplicateCommandHandlerResolver duplicateResolver) {
+        SimpleCommandBus bus = new TranslatingCommandBus(SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "wrench-command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+        return DefaultCommandGateway.builder().commandBus(commandBus)
+                .retryScheduler(new ConcurrencyRetry(commandRetryExecutor)).build();
+    }
+
+    @Bean("eventProcessorsHealthIndicator")
+    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(ProcessorProgress progress, ClusterNodes nodes) {
+        return new EventProcessorsHealthIndicator(progress, nodes);
+    }
+
+    @Bean("axonServerHealthIndicator")
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+    AxonServerHealthIndicator axonServerHealthIndicator(AxonServerConnectionManager connections,
+                                                        AxonServerConfiguration configuration) {
+        return new AxonServerHealthIndicator(connections, configuration);
+    }
+}

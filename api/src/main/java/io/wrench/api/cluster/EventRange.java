@@ -1,0 +1,70 @@
+package io.wrench.api.cluster;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The events stored between two positions, with just what tells which processor (and which segment
+ * of it) must handle them: type and aggregate. A processor behind a position may still be caught up
+ * with it: nothing in between concerns it (Axon skips such events without storing the token every
+ * time, and Axon Server does not even send them).
+ */
+public interface EventRange {
+
+    record Entry(long position, String payloadType, String aggregateId) {
+    }
+
+    /** The events after {@code after} up to {@code upTo}, in order, or null when there are more than {@code limit}. */
+    List<Entry> between(long after, long upTo, int limit);
+
+    /** Axon's JPA event store: one indexed range query on the global index. */
+    static EventRange jpa(JdbcTemplate jdbc) {
+        return (after, upTo, limit) -> {
+            if (upTo - after > limit) {
+                return null;
+            }
+            return jdbc.query("select global_index, payload_type, aggregate_identifier from domain_event_entry "
+                            + "where global_index > ? and global_index <= ? order by global_index",
+                    (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)), after, upTo);
+        };
+    }
+
+    /** Any event store, Axon Server's included: a short read of its event stream. */
+    static EventRange streaming(EventStore eventStore) {
+        return (after, upTo, limit) -> {
+            if (upTo - after > limit) {
+                return null;
+            }
+            List<Entry> entries = new ArrayList<>();
+            long last = after;
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(new GlobalSequenceTrackingToken(after))) {
+                while (stream.hasNextAvailable(250, TimeUnit.MILLISECONDS)) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    long position = event.trackingToken().position().orElse(Long.MAX_VALUE);
+                    if (position > upTo) {
+                        break;
+                    }
+                    String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+                    entries.add(new Entry(position, event.getPayloadType().getName(), aggregate));
+                    last = position;
+                    if (position == upTo) {
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            // a stream that did not reach upTo in time says nothing about what is left
+            return last >= upTo ? entries : null;
+        };
+    }
+}

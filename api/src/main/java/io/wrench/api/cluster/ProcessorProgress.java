@@ -1,0 +1,176 @@
+package io.wrench.api.cluster;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.ObjectProvider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How far each event processor has got, over the whole cluster: every segment's stored token (any
+ * instance may own it), made fresher by this instance's in-memory status for the segments it holds.
+ * A processor has <em>reached</em> a position when each segment is there, or when none of the events
+ * in between is one that segment would handle (its type has no handler there, or it belongs to another
+ * segment): Axon skips those without storing the token each time, and Axon Server does not send them.
+ * <p>
+ * Multi-segment processors are assumed to use Axon's default sequencing (per aggregate); processors
+ * that need another order run on one segment ({@code InStoredOrder}).
+ */
+public class ProcessorProgress {
+
+    /** Beyond this many events behind, nobody scans the range: the processor simply has to get there. */
+    static final int MAX_SCAN = 1000;
+    private static final long SNAPSHOT_NANOS = 15_000_000L;
+
+    public record SegmentProgress(int segment, String owner, long position, boolean replaying, boolean local) {
+    }
+
+    private record Snapshot(long takenAt, SortedMap<String, List<TokenStoreView.StoredSegment>> stored) {
+    }
+
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final TokenStoreView tokens;
+    private final EventRange events;
+    private final String nodeId;
+    private final Map<String, Optional<Class<?>>> types = new ConcurrentHashMap<>();
+    private volatile Snapshot snapshot = new Snapshot(0, new TreeMap<>());
+
+    public ProcessorProgress(ObjectProvider<EventProcessingConfiguration> processing, TokenStoreView tokens,
+                             EventRange events, String nodeId) {
+        this.processing = processing;
+        this.tokens = tokens;
+        this.events = events;
+        this.nodeId = nodeId;
+    }
+
+    /** This instance's streaming processors (every instance runs the same ones), by name. */
+    public SortedMap<String, StreamingEventProcessor> processors() {
+        SortedMap<String, StreamingEventProcessor> processors = new TreeMap<>();
+        EventProcessingConfiguration config = processing.getIfAvailable();
+        if (config != null) {
+            config.eventProcessors().forEach((name, processor) -> {
+                if (processor instanceof StreamingEventProcessor streaming) {
+                    processors.put(name, streaming);
+                }
+            });
+        }
+        return processors;
+    }
+
+    public Optional<StreamingEventProcessor> processor(String name) {
+        return Optional.ofNullable(processors().get(name));
+    }
+
+    /** Every segment of the processor, wherever it is owned. */
+    public List<SegmentProgress> segments(String name) {
+        return segments(name, stored(false).getOrDefault(name, List.of()));
+    }
+
+    /** Like {@link #segments(String)}, reading the token store now rather than a snapshot a few ms old. */
+    public List<SegmentProgress> segmentsNow(String name) {
+        return segments(name, stored(true).getOrDefault(name, List.of()));
+    }
+
+    private List<SegmentProgress> segments(String name, List<TokenStoreView.StoredSegment> stored) {
+        Map<Integer, EventTrackerStatus> local = processor(name).map(StreamingEventProcessor::processingStatus)
+                .orElse(Map.of());
+        List<SegmentProgress> result = new ArrayList<>();
+        for (TokenStoreView.StoredSegment segment : stored) {
+            EventTrackerStatus mine = local.get(segment.segment());
+            long position = segment.position();
+            boolean replaying = segment.replaying();
+            String owner = segment.owner();
+            if (mine != null) {
+                position = Math.max(position, TokenStoreView.position(mine.getTrackingToken()));
+                replaying = mine.isReplaying();
+                owner = nodeId;
+            }
+            result.add(new SegmentProgress(segment.segment(), owner, position, replaying, mine != null));
+        }
+        return result;
+    }
+
+    /** The lowest position over the processor's segments, or -1 before it has processed anything. */
+    public long position(String name) {
+        return segments(name).stream().mapToLong(SegmentProgress::position).min().orElse(-1);
+    }
+
+    /** Whether every streaming processor has reached {@code target}. */
+    public boolean allReached(long target) {
+        for (String name : processors().keySet()) {
+            if (!reached(name, target)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the processor has handled everything it would handle up to {@code target}, on every segment. */
+    public boolean reached(String name, long target) {
+        if (target < 0) {
+            return true;
+        }
+        StreamingEventProcessor processor = processor(name).orElse(null);
+        List<SegmentProgress> segments = segments(name);
+        if (processor == null || segments.isEmpty()) {
+            return false;
+        }
+        long lowest = segments.stream().mapToLong(SegmentProgress::position).min().orElse(-1);
+        if (lowest >= target) {
+            return true;
+        }
+        List<EventRange.Entry> between = events.between(lowest, target, MAX_SCAN);
+        if (between == null) {
+            return false;
+        }
+        int[] ids = segments.stream().mapToInt(SegmentProgress::segment).toArray();
+        for (SegmentProgress segment : segments) {
+            if (segment.position() >= target) {
+                continue;
+            }
+            Segment mask = Segment.computeSegment(segment.segment(), ids);
+            for (EventRange.Entry event : between) {
+                if (event.position() > segment.position() && handles(processor, mask, ids.length, event)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean handles(StreamingEventProcessor processor, Segment segment, int segmentCount, EventRange.Entry event) {
+        Optional<Class<?>> type = types.computeIfAbsent(event.payloadType(), ProcessorProgress::load);
+        if (type.isPresent() && processor instanceof AbstractEventProcessor handlers
+                && !handlers.eventHandlerInvoker().canHandleType(type.get())) {
+            return false;
+        }
+        return segmentCount == 1 || event.aggregateId() == null || segment.matches(event.aggregateId());
+    }
+
+    private static Optional<Class<?>> load(String typeName) {
+        try {
+            return Optional.of(Class.forName(typeName, false, ProcessorProgress.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    private SortedMap<String, List<TokenStoreView.StoredSegment>> stored(boolean fresh) {
+        Snapshot current = snapshot;
+        long now = System.nanoTime();
+        if (fresh || now - current.takenAt() > SNAPSHOT_NANOS) {
+            current = new Snapshot(now, tokens.all());
+            snapshot = current;
+        }
+        return current.stored();
+    }
+}
