@@ -4,6 +4,7 @@ import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import io.wrench.api.support.HttpTestSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -15,6 +16,8 @@ class ProjectionAdminHttpTest extends HttpTestSupport {
 
     @Autowired
     ProjectionAdmin admin;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void processors_are_listed_with_position_and_lag() {
@@ -55,5 +58,32 @@ class ProjectionAdminHttpTest extends HttpTestSupport {
         Api.Response refused = api.as(Role.ADMIN).post("/api/admin/projections/PartsProcessProcessor/rebuild", null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("saga");
+    }
+
+    @Test
+    void a_rebuild_while_another_instance_rebuilds_the_same_projection_is_409_and_resets_nothing() {
+        long now = System.currentTimeMillis();
+        jdbc.update("insert into projection_rebuild (processor_name, state, node_id, requested_by, requested_at, "
+                + "head_at_reset, updated_at) values ('stock-movement-projection', 'STOPPING', 'another-instance', "
+                + "'analyst-client', ?, 0, ?)", now, now);
+        try {
+            Api.Response refused = api.as(Role.ADMIN).post("/api/admin/projections/stock-movement-projection/rebuild", null);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.json().get("detail").asString()).contains("analyst-client").contains("stopping");
+            JsonNode status = api.as(Role.ANALYST).get("/api/admin/projections/stock-movement-projection").json();
+            assertThat(status.get("state").asString()).isEqualTo("REBUILDING");
+            assertThat(status.get("lastRebuild").get("instance").asString()).isEqualTo("another-instance");
+            assertThat(admin.processor("stock-movement-projection").orElseThrow().isRunning()).isTrue();
+        } finally {
+            jdbc.update("delete from projection_rebuild where processor_name = 'stock-movement-projection'");
+        }
+    }
+
+    @Test
+    void the_status_names_every_segment_and_its_owner() {
+        JsonNode status = api.as(Role.ANALYST).get("/api/admin/projections/stock-item-projection").json();
+        assertThat(status.get("segmentCount").asInt()).isEqualTo(4);
+        assertThat(status.get("segments")).hasSize(4);
+        status.get("segments").forEach(segment -> assertThat(segment.get("owner").isNull()).isFalse());
     }
 }

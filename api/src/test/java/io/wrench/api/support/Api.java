@@ -27,10 +27,20 @@ public final class Api {
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+    private final Map<Role, String> tokens;
 
     public Api(int port) {
+        this(port, new EnumMap<>(Role.class));
+    }
+
+    private Api(int port, Map<Role, String> tokens) {
         this.base = "http://localhost:" + port;
+        this.tokens = tokens;
+    }
+
+    /** A client of another instance that sends the tokens this one was issued (and shares new ones). */
+    public Api sharingTokensWith(int otherPort) {
+        return new Api(otherPort, tokens);
     }
 
     public synchronized String token(Role role) {

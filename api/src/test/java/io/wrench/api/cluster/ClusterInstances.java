@@ -1,0 +1,65 @@
+package io.wrench.api.cluster;
+
+import io.wrench.api.WrenchApplication;
+import io.wrench.api.support.Api;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Several Wrench instances on one PostgreSQL database (the {@code postgres} profile), for the cluster
+ * tests: fast heartbeats and short claim timeouts, so rebalancing and take-over happen within seconds.
+ * The database is {@code WRENCH_TEST_DB_URL} (default {@code wrench_test}, which {@code .ci/run}
+ * creates); it is emptied first. No PostgreSQL, no green build: these tests do not skip.
+ */
+final class ClusterInstances {
+
+    static final String URL = env("WRENCH_TEST_DB_URL", "jdbc:postgresql://localhost:5432/wrench_test");
+    static final String USER = env("WRENCH_TEST_DB_USER", "wrench");
+    static final String PASSWORD = env("WRENCH_TEST_DB_PASSWORD", "wrench");
+
+    private ClusterInstances() {
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static void emptyDatabase() {
+        Flyway.configure().dataSource(URL, USER, PASSWORD).cleanDisabled(false).load().clean();
+    }
+
+    /** The arguments every instance starts with, in-process or as a separate JVM. */
+    static List<String> arguments(String nodeId, int port) {
+        return new ArrayList<>(List.of(
+                "--spring.profiles.active=postgres",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + URL,
+                "--spring.datasource.username=" + USER,
+                "--spring.datasource.password=" + PASSWORD,
+                "--wrench.cluster.node-id=" + nodeId,
+                "--wrench.cluster.heartbeat-interval=500ms",
+                "--wrench.cluster.node-timeout=3s",
+                "--wrench.cluster.claim-timeout=4s",
+                "--wrench.consistency.max-wait=10s",
+                "--logging.structured.format.console="));
+    }
+
+    static ConfigurableApplicationContext start(String nodeId) {
+        return new SpringApplicationBuilder(WrenchApplication.class)
+                .run(arguments(nodeId, 0).toArray(String[]::new));
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    static Api api(ConfigurableApplicationContext context) {
+        return new Api(port(context));
+    }
+}

@@ -1,0 +1,244 @@
+package io.wrench.api.cluster;
+
+import io.wrench.api.admin.ProjectionAdmin;
+import io.wrench.api.security.Role;
+import io.wrench.api.support.Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances on one PostgreSQL database, as {@code docker compose up --scale app=2} runs them:
+ * started together on an empty database, sharing the segments, each event in each view exactly once
+ * with the segments split between them, reads of one's writes through the other, conflicts as 409/412
+ * across instances, a rebuild asked of one coordinated with the other, and take-over when one stops.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiInstanceClusterTest {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final List<String> PROJECTIONS = List.of("customer-projection", "work-order-projection",
+            "stock-item-projection", "stock-movement-projection", "PartsProcessProcessor");
+
+    private ConfigurableApplicationContext first;
+    private ConfigurableApplicationContext second;
+    private Api a;
+    private Api b;
+
+    @BeforeAll
+    void two_instances_start_together_on_an_empty_database() {
+        ClusterInstances.emptyDatabase();
+        CompletableFuture<ConfigurableApplicationContext> one = CompletableFuture.supplyAsync(() -> ClusterInstances.start("node-a"));
+        CompletableFuture<ConfigurableApplicationContext> two = CompletableFuture.supplyAsync(() -> ClusterInstances.start("node-b"));
+        first = one.join();
+        second = two.join();
+        a = ClusterInstances.api(first);
+        b = a.sharingTokensWith(ClusterInstances.port(second));
+    }
+
+    @AfterAll
+    void stop() {
+        if (second != null && second.isActive()) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void both_instances_are_ready_and_a_token_of_one_is_accepted_by_the_other() {
+        assertThat(a.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(b.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(b.as(Role.ADVISOR).get("/api/customers?size=1").status())
+                .as("the embedded issuer's key is shared through the database").isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void the_segments_are_shared_fairly_between_the_instances() {
+        TokenStoreView tokens = first.getBean(TokenStoreView.class);
+        int total = tokens.segmentCounts().entrySet().stream()
+                .filter(e -> PROJECTIONS.contains(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        awaitTrue(Duration.ofSeconds(60), () -> {
+            Map<String, Integer> claims = tokens.claimsByOwner();
+            return claims.getOrDefault("node-a", 0) >= total / 2 && claims.getOrDefault("node-b", 0) >= total / 2
+                    && claims.values().stream().mapToInt(Integer::intValue).sum() == total;
+        }, () -> "claims " + tokens.claimsByOwner() + " of " + total);
+        for (String split : List.of("stock-item-projection", "stock-movement-projection")) {
+            Map<String, Long> owners = new HashMap<>();
+            tokens.segments(split).forEach(s -> owners.merge(s.owner(), 1L, Long::sum));
+            assertThat(owners).as(split).containsOnlyKeys("node-a", "node-b");
+        }
+        JsonNode seenByA = a.as(Role.ADMIN).get("/api/admin/projections/stock-item-projection").json().get("segments");
+        JsonNode seenByB = b.as(Role.ADMIN).get("/api/admin/projections/stock-item-projection").json().get("segments");
+        assertThat(owners(seenByA)).as("every instance reports the same owners").isEqualTo(owners(seenByB));
+    }
+
+    @Test
+    @Order(3)
+    void every_event_reaches_every_view_exactly_once_and_reads_through_the_other_instance_see_it() {
+        List<String> customers = new ArrayList<>();
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Api writer = i % 2 == 0 ? a : b;
+            Api reader = i % 2 == 0 ? b : a;
+            Api.Response created = writer.as(Role.ADVISOR).post("/api/customers",
+                    Map.of("name", "Cluster " + RUN + " " + i, "email", "c" + i + "-" + RUN + "@example.com"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            customers.add(created.id());
+            long started = System.nanoTime();
+            Api.Response read = reader.as(Role.ADVISOR).header("X-Consistency-Token", created.consistencyToken())
+                    .get("/api/customers/" + created.id());
+            waits.add((System.nanoTime() - started) / 1_000_000);
+            assertThat(read.status()).as("read through the other instance").isEqualTo(200);
+            assertThat(read.header("X-Consistency")).isEqualTo("consistent");
+        }
+        System.out.println("[cluster] read-your-writes across instances, ms: " + waits);
+
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Api.Response item = (i % 2 == 0 ? a : b).as(Role.STOREKEEPER).post("/api/inventory/items", Map.of(
+                    "sku", "CL-" + RUN + "-" + i, "name", "Cluster part " + i, "unit", "pcs", "reorderLevel", 1,
+                    "unitCost", new BigDecimal("2.00")));
+            assertThat(item.status()).as(item.toString()).isEqualTo(201);
+            items.add(item.id());
+        }
+        Api.Response last = null;
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < items.size(); i++) {
+                last = (round + i) % 2 == 0
+                        ? receive(a, items.get(i)) : receive(b, items.get(i));
+                assertThat(last.status()).as(last.toString()).isEqualTo(200);
+            }
+        }
+        for (Api reader : List.of(a, b)) {
+            Api.Response list = reader.as(Role.ADVISOR).header("X-Consistency-Token", last.consistencyToken())
+                    .get("/api/customers?search=" + RUN + "&size=100");
+            assertThat(list.json().get("totalItems").asLong()).as("each customer once").isEqualTo(30);
+            for (String item : items) {
+                JsonNode detail = reader.as(Role.STOREKEEPER).header("X-Consistency-Token", last.consistencyToken())
+                        .get("/api/inventory/items/" + item).json();
+                assertThat(detail.get("onHand").decimalValue()).as("three receipts, each once").isEqualByComparingTo("15");
+                JsonNode movements = reader.as(Role.STOREKEEPER).get("/api/inventory/items/" + item + "/movements").json();
+                assertThat(movements.get("totalItems").asLong()).as("the ledger holds each receipt once").isEqualTo(3);
+            }
+        }
+        JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+        Long registered = jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%CustomerRegistered'", Long.class);
+        Api.Response all = a.as(Role.ADVISOR).get("/api/customers?size=1");
+        assertThat(all.json().get("totalItems").asLong()).isEqualTo(registered);
+    }
+
+    private static Api.Response receive(Api api, String item) {
+        return api.as(Role.STOREKEEPER).post("/api/inventory/items/" + item + "/receipts",
+                Map.of("quantity", 5, "unitCost", new BigDecimal("2.00")));
+    }
+
+    @Test
+    @Order(4)
+    void races_sent_to_both_instances_answer_409_or_412_never_500() {
+        for (int i = 0; i < 8; i++) {
+            Map<String, Object> body = Map.of("name", "Race " + i, "email", "race" + i + "-" + RUN + "@example.com");
+            CompletableFuture<Api.Response> one = CompletableFuture.supplyAsync(() -> a.as(Role.ADVISOR).post("/api/customers", body));
+            CompletableFuture<Api.Response> two = CompletableFuture.supplyAsync(() -> b.as(Role.ADVISOR).post("/api/customers", body));
+            List<Integer> statuses = new ArrayList<>(List.of(one.join().status(), two.join().status()));
+            statuses.sort(null);
+            assertThat(statuses).as("one e-mail, two instances").containsExactly(201, 409);
+        }
+        String id = a.as(Role.ADVISOR).post("/api/customers",
+                Map.of("name", "Versioned", "email", "versioned-" + RUN + "@example.com")).id();
+        assertThat(a.as(Role.ADVISOR).header("If-Match", "0").patch("/api/customers/" + id, Map.of("phone", "1")).status())
+                .isEqualTo(200);
+        Api.Response stale = b.as(Role.ADVISOR).header("If-Match", "0").patch("/api/customers/" + id, Map.of("phone", "2"));
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+
+        List<CompletableFuture<Api.Response>> concurrent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Api api = i % 2 == 0 ? a : b;
+            String phone = "55" + i;
+            concurrent.add(CompletableFuture.supplyAsync(() -> api.as(Role.ADVISOR).patch("/api/customers/" + id, Map.of("phone", phone))));
+        }
+        concurrent.forEach(f -> assertThat(f.join().status()).as("concurrent changes of one aggregate on two instances")
+                .isIn(200, 409));
+    }
+
+    @Test
+    @Order(5)
+    void a_rebuild_asked_of_one_instance_is_coordinated_with_the_other() throws InterruptedException {
+        String before = a.as(Role.STOREKEEPER).get("/api/inventory/items?size=200&sort=sku,asc").body();
+        Api.Response rebuild = b.as(Role.ADMIN).post("/api/admin/projections/stock-item-projection/rebuild", null);
+        assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
+        for (ConfigurableApplicationContext instance : List.of(first, second)) {
+            assertThat(instance.getBean(ProjectionAdmin.class).awaitCaughtUp("stock-item-projection", Duration.ofSeconds(60)))
+                    .isTrue();
+        }
+        awaitTrue(Duration.ofSeconds(30), () -> {
+            JsonNode status = a.as(Role.ADMIN).get("/api/admin/projections/stock-item-projection").json();
+            return status.get("state").asString().equals("LIVE") && owners(status.get("segments")).stream().allMatch(o -> !o.isEmpty());
+        }, () -> a.as(Role.ADMIN).get("/api/admin/projections/stock-item-projection").body());
+        assertThat(b.as(Role.STOREKEEPER).get("/api/inventory/items?size=200&sort=sku,asc").body())
+                .as("the rebuilt view equals the one before").isEqualTo(before);
+        assertThat(a.as(Role.ADMIN).get("/api/admin/projections/stock-item-projection").json()
+                .get("lastRebuild").get("instance").asString()).isEqualTo("node-b");
+    }
+
+    @Test
+    @Order(6)
+    void when_an_instance_stops_the_other_takes_over_all_of_its_segments() {
+        second.close();
+        TokenStoreView tokens = first.getBean(TokenStoreView.class);
+        int total = tokens.segmentCounts().entrySet().stream()
+                .filter(e -> PROJECTIONS.contains(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        awaitTrue(Duration.ofSeconds(60), () -> tokens.claimsByOwner().getOrDefault("node-a", 0) == total,
+                () -> "claims " + tokens.claimsByOwner());
+        Api.Response created = a.as(Role.ADVISOR).post("/api/customers",
+                Map.of("name", "After Take-over", "email", "after-" + RUN + "@example.com"));
+        Api.Response read = a.as(Role.ADVISOR).header("X-Consistency-Token", created.consistencyToken())
+                .get("/api/customers/" + created.id());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("X-Consistency")).isEqualTo("consistent");
+    }
+
+    private static List<String> owners(JsonNode segments) {
+        List<String> owners = new ArrayList<>();
+        segments.forEach(s -> owners.add(s.get("owner").isNull() ? "" : s.get("owner").asString()));
+        return owners;
+    }
+
+    private static void awaitTrue(Duration max, BooleanSupplier condition, java.util.function.Supplier<String> describe) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + max.toSeconds() + " s: " + describe.get());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
