@@ -2,10 +2,15 @@ package io.wrench.api.cluster;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.modelling.saga.AbstractSagaManager;
+import org.axonframework.modelling.saga.SagaEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
+
+import java.lang.reflect.Method;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +47,7 @@ public class ProcessorProgress {
     private final EventRange events;
     private final String nodeId;
     private final Map<String, Optional<Class<?>>> types = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<Class<?>>> sagaTypes = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot = new Snapshot(0, new TreeMap<>());
 
     public ProcessorProgress(ObjectProvider<EventProcessingConfiguration> processing, TokenStoreView tokens,
@@ -149,11 +155,37 @@ public class ProcessorProgress {
 
     private boolean handles(StreamingEventProcessor processor, Segment segment, int segmentCount, EventRange.Entry event) {
         Optional<Class<?>> type = types.computeIfAbsent(event.payloadType(), ProcessorProgress::load);
-        if (type.isPresent() && processor instanceof AbstractEventProcessor handlers
-                && !handlers.eventHandlerInvoker().canHandleType(type.get())) {
+        if (type.isPresent() && processor instanceof AbstractEventProcessor handlers && !handlesType(handlers, type.get())) {
             return false;
         }
         return segmentCount == 1 || event.aggregateId() == null || segment.matches(event.aggregateId());
+    }
+
+    /**
+     * Axon's saga manager claims every type (it decides per event, by association), so a saga's handled
+     * types are read from its {@code @SagaEventHandler} methods; other processors answer themselves.
+     */
+    private boolean handlesType(AbstractEventProcessor processor, Class<?> type) {
+        EventHandlerInvoker invoker = processor.eventHandlerInvoker();
+        if (invoker instanceof AbstractSagaManager<?> sagas) {
+            return sagaTypes.computeIfAbsent(sagas.getSagaType(), ProcessorProgress::sagaEventTypes).stream()
+                    .anyMatch(handled -> handled.isAssignableFrom(type));
+        }
+        return invoker.canHandleType(type);
+    }
+
+    private static List<Class<?>> sagaEventTypes(Class<?> saga) {
+        List<Class<?>> handled = new ArrayList<>();
+        for (Class<?> c = saga; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                SagaEventHandler annotation = method.getAnnotation(SagaEventHandler.class);
+                if (annotation != null) {
+                    handled.add(annotation.payloadType() != Object.class || method.getParameterCount() == 0
+                            ? annotation.payloadType() : method.getParameterTypes()[0]);
+                }
+            }
+        }
+        return handled;
     }
 
     private static Optional<Class<?>> load(String typeName) {

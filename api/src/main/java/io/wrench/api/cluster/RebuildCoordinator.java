@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,11 @@ public class RebuildCoordinator {
         }
     }
 
+    private static final String SELECT = "select processor_name, state, node_id, requested_by, requested_at, "
+            + "head_at_reset, updated_at from projection_rebuild";
+    private static final RowMapper<Request> ROW = (rs, i) -> new Request(rs.getString(1), State.valueOf(rs.getString(2)),
+            rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
+
     private final JdbcTemplate jdbc;
     private final ClusterNodes nodes;
     private final ProcessorProgress progress;
@@ -70,10 +76,7 @@ public class RebuildCoordinator {
     }
 
     public Optional<Request> request(String processor) {
-        return jdbc.query("select processor_name, state, node_id, requested_by, requested_at, head_at_reset, updated_at "
-                        + "from projection_rebuild where processor_name = ?",
-                (rs, i) -> new Request(rs.getString(1), State.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7)), processor).stream().findFirst();
+        return jdbc.query(SELECT + " where processor_name = ?", ROW, processor).stream().findFirst();
     }
 
     /**
@@ -150,10 +153,7 @@ public class RebuildCoordinator {
     /** Every heartbeat: stop for another instance's rebuild, start again when it has reset; finish our own. */
     void followOthers() {
         long now = clock.millis();
-        List<Request> requests = jdbc.query("select processor_name, state, node_id, requested_by, requested_at, "
-                        + "head_at_reset, updated_at from projection_rebuild",
-                (rs, i) -> new Request(rs.getString(1), State.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+        List<Request> requests = jdbc.query(SELECT, ROW);
         for (Request request : requests) {
             Optional<StreamingEventProcessor> processor = progress.processor(request.processor());
             if (processor.isEmpty()) {

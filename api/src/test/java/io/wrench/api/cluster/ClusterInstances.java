@@ -21,6 +21,12 @@ final class ClusterInstances {
     static final String URL = env("WRENCH_TEST_DB_URL", "jdbc:postgresql://localhost:5432/wrench_test");
     static final String USER = env("WRENCH_TEST_DB_USER", "wrench");
     static final String PASSWORD = env("WRENCH_TEST_DB_PASSWORD", "wrench");
+    /**
+     * {@code axonserver} runs the same suite against a running Axon Server (events and messages routed
+     * by it; {@code .ci/axonserver-check}); default {@code postgres}, the JPA event store in PostgreSQL.
+     */
+    static final String PROFILE = env("WRENCH_CLUSTER_PROFILE", "postgres");
+    static final String AXON_SERVER = env("WRENCH_AXONSERVER_SERVERS", "localhost:8124");
 
     private ClusterInstances() {
     }
@@ -36,8 +42,8 @@ final class ClusterInstances {
 
     /** The arguments every instance starts with, in-process or as a separate JVM. */
     static List<String> arguments(String nodeId, int port) {
-        return new ArrayList<>(List.of(
-                "--spring.profiles.active=postgres",
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.profiles.active=" + PROFILE,
                 "--server.port=" + port,
                 "--spring.datasource.url=" + URL,
                 "--spring.datasource.username=" + USER,
@@ -48,6 +54,16 @@ final class ClusterInstances {
                 "--wrench.cluster.claim-timeout=4s",
                 "--wrench.consistency.max-wait=10s",
                 "--logging.structured.format.console="));
+        if (onAxonServer()) {
+            arguments.add("--axon.axonserver.servers=" + AXON_SERVER);
+            arguments.add("--axon.axonserver.client-id=" + nodeId);
+        }
+        return arguments;
+    }
+
+    /** Behind Axon Server the events are not in PostgreSQL (and survive the database's cleaning). */
+    static boolean onAxonServer() {
+        return "axonserver".equals(PROFILE);
     }
 
     static ConfigurableApplicationContext start(String nodeId) {

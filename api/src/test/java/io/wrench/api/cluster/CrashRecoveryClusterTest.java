@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryClusterTest {
 
     private static final int CRASHES = 3;
-    private static final Duration LOAD = Duration.ofSeconds(4);
+    private static final Duration LOAD = Duration.ofSeconds(6);
+    private static final int WRITERS = 6;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
     @Test
@@ -77,10 +78,12 @@ class CrashRecoveryClusterTest {
                 assertThat(api.as(Role.ADVISOR).get("/api/customers/" + id).status())
                         .as("acknowledged customer " + id).isEqualTo(200);
             }
-            Long stored = restarted.getBean(JdbcTemplate.class).queryForObject(
-                    "select count(*) from domain_event_entry where payload_type like '%CustomerRegistered'", Long.class);
-            assertThat(api.as(Role.ADVISOR).get("/api/customers?size=1").json().get("totalItems").asLong())
-                    .as("the customer view holds every stored customer").isEqualTo(stored);
+            if (!ClusterInstances.onAxonServer()) {
+                Long stored = restarted.getBean(JdbcTemplate.class).queryForObject(
+                        "select count(*) from domain_event_entry where payload_type like '%CustomerRegistered'", Long.class);
+                assertThat(api.as(Role.ADVISOR).get("/api/customers?size=1").json().get("totalItems").asLong())
+                        .as("the customer view holds every stored customer").isEqualTo(stored);
+            }
 
             Map<String, String> before = snapshot(api, items);
             Rebuilds.rebuildAndWait(admin, views.toArray(String[]::new));
@@ -88,18 +91,18 @@ class CrashRecoveryClusterTest {
         }
     }
 
-    /** Four writers (three registering customers, one receiving stock) until the instance is killed mid-write. */
+    /** Six writers (five registering customers, one receiving stock) until the instance is killed mid-write. */
     private static void writeUntilKilled(Api api, Process instance, List<String> items, List<String> acknowledged)
             throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        for (int w = 0; w < 4; w++) {
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        for (int w = 0; w < WRITERS; w++) {
             int writer = w;
             writers.submit(() -> {
                 int n = 0;
                 while (running.get()) {
                     try {
-                        if (writer == 3) {
+                        if (writer == WRITERS - 1) {
                             api.as(Role.STOREKEEPER).post("/api/inventory/items/" + items.get(n % items.size()) + "/receipts",
                                     Map.of("quantity", 1, "unitCost", new BigDecimal("1.50")));
                         } else {

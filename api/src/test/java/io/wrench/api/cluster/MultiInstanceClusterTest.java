@@ -145,10 +145,13 @@ class MultiInstanceClusterTest {
                 assertThat(movements.get("totalItems").asLong()).as("the ledger holds each receipt once").isEqualTo(3);
             }
         }
-        JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-        Long registered = jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%CustomerRegistered'", Long.class);
-        Api.Response all = a.as(Role.ADVISOR).get("/api/customers?size=1");
-        assertThat(all.json().get("totalItems").asLong()).isEqualTo(registered);
+        if (!ClusterInstances.onAxonServer()) {
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            Long registered = jdbc.queryForObject(
+                    "select count(*) from domain_event_entry where payload_type like '%CustomerRegistered'", Long.class);
+            Api.Response all = a.as(Role.ADVISOR).get("/api/customers?size=1");
+            assertThat(all.json().get("totalItems").asLong()).isEqualTo(registered);
+        }
     }
 
     private static Api.Response receive(Api api, String item) {
