@@ -40,8 +40,10 @@ class RestartTest {
         String id;
         String keyedId;
         long positionBefore;
+        Api before;
         try (ConfigurableApplicationContext first = start()) {
             Api api = api(first);
+            before = api;
             Api.Response created = api.as(Role.ADVISOR).post("/api/customers",
                     Map.of("name", "Survivor", "email", "survivor@example.com"));
             id = created.id();
@@ -55,6 +57,9 @@ class RestartTest {
 
         try (ConfigurableApplicationContext second = start()) {
             Api api = api(second);
+            assertThat(before.sharingTokensWith(((WebServerApplicationContext) second).getWebServer().getPort())
+                    .as(Role.ADVISOR).get("/api/customers/" + id).status())
+                    .as("a token issued before the restart is still accepted: the signing key is kept").isEqualTo(200);
             ProjectionAdmin admin = second.getBean(ProjectionAdmin.class);
             assertThat(admin.awaitCaughtUp("customer-projection", Duration.ofSeconds(20))).isTrue();
             // the processor resumed from its stored token: the read model was not rebuilt from scratch

@@ -2,6 +2,7 @@ package io.wrench.api.cluster;
 
 import io.wrench.api.config.WrenchProperties;
 import io.wrench.shared.InStoredOrder;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.commandhandling.CommandBus;
@@ -141,6 +142,12 @@ public class ClusterConfig {
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
         return DefaultCommandGateway.builder().commandBus(commandBus)
                 .retryScheduler(new ConcurrencyRetry(commandRetryExecutor)).build();
+    }
+
+    @Bean
+    ProjectionMetrics projectionMetrics(ProcessorProgress progress, ObjectProvider<EventStore> eventStore,
+                                        MeterRegistry registry) {
+        return new ProjectionMetrics(progress, eventStore, registry);
     }
 
     @Bean("eventProcessorsHealthIndicator")

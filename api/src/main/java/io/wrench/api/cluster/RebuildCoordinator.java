@@ -154,6 +154,12 @@ public class RebuildCoordinator {
     void followOthers() {
         long now = clock.millis();
         List<Request> requests = jdbc.query(SELECT, ROW);
+        // a request that vanished (removed by hand, or the database was restored) releases what it stopped
+        for (String stopped : List.copyOf(stoppedForOthers)) {
+            if (requests.stream().noneMatch(r -> r.processor().equals(stopped)) && stoppedForOthers.remove(stopped)) {
+                progress.processor(stopped).ifPresent(StreamingEventProcessor::start);
+            }
+        }
         for (Request request : requests) {
             Optional<StreamingEventProcessor> processor = progress.processor(request.processor());
             if (processor.isEmpty()) {

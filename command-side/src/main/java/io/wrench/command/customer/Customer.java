@@ -5,6 +5,7 @@ import io.wrench.command.customer.api.RecordOdometer;
 import io.wrench.command.customer.api.RegisterAsset;
 import io.wrench.command.customer.api.RegisterCustomer;
 import io.wrench.command.customer.api.UpdateContactDetails;
+import io.wrench.command.Input;
 import io.wrench.shared.customer.AssetId;
 import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerArchived;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import static io.wrench.command.customer.CustomerRuleViolation.INPUT;
 import static io.wrench.shared.ErrorCode.ASSET_NOT_FOUND;
 import static io.wrench.shared.ErrorCode.CUSTOMER_ARCHIVED;
 import static io.wrench.shared.ErrorCode.EMAIL_IN_USE;
@@ -31,6 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 @Aggregate
 class Customer {
+
 
     @AggregateIdentifier
     private CustomerId customerId;
@@ -47,26 +50,26 @@ class Customer {
 
     @CommandHandler
     Customer(RegisterCustomer command, CustomerRegistry registry) {
-        requireText(command.name(), "name");
-        requireText(command.email(), "email");
+        INPUT.text("name", command.name());
+        INPUT.text("email", command.email());
         registry.emailOwner(command.email()).ifPresent(owner -> {
             throw new CustomerRuleViolation(EMAIL_IN_USE, "email " + command.email() + " is already in use");
         });
         apply(new CustomerRegistered(command.customerId(), command.name().trim(), command.email().trim(),
-                blankToNull(command.phone()), blankToNull(command.address())));
+                Input.blankToNull(command.phone()), Input.blankToNull(command.address())));
     }
 
     @CommandHandler
     void handle(UpdateContactDetails command, CustomerRegistry registry) {
-        String newName = command.name() == null ? name : requireText(command.name(), "name").trim();
-        String newEmail = command.email() == null ? email : requireText(command.email(), "email").trim();
+        String newName = command.name() == null ? name : INPUT.text("name", command.name()).trim();
+        String newEmail = command.email() == null ? email : INPUT.text("email", command.email()).trim();
         if (!CustomerRegistry.normaliseEmail(newEmail).equals(CustomerRegistry.normaliseEmail(email))) {
             registry.emailOwner(newEmail).filter(owner -> !owner.equals(customerId)).ifPresent(owner -> {
                 throw new CustomerRuleViolation(EMAIL_IN_USE, "email " + newEmail + " is already in use");
             });
         }
-        String newPhone = command.phone() == null ? phone : blankToNull(command.phone());
-        String newAddress = command.address() == null ? address : blankToNull(command.address());
+        String newPhone = command.phone() == null ? phone : Input.blankToNull(command.phone());
+        String newAddress = command.address() == null ? address : Input.blankToNull(command.address());
         if (newName.equals(name) && newEmail.equals(email) && Objects.equals(newPhone, phone)
                 && Objects.equals(newAddress, address)) {
             return; // nothing changes, nothing to record
@@ -80,10 +83,10 @@ class Customer {
             throw new CustomerRuleViolation(CUSTOMER_ARCHIVED, "customer " + customerId + " is archived: no new assets");
         }
         Objects.requireNonNull(command.kind(), "kind");
-        requireText(command.make(), "make");
-        requireText(command.model(), "model");
-        if (command.odometer() != null && command.odometer() < 0) {
-            throw new CustomerRuleViolation(INVALID_INPUT, "odometer must not be negative");
+        INPUT.text("make", command.make());
+        INPUT.text("model", command.model());
+        if (command.odometer() != null) {
+            INPUT.notNegative("odometer", command.odometer());
         }
         String vin = CustomerRegistry.normaliseVin(command.vin());
         if (vin != null) {
@@ -92,8 +95,8 @@ class Customer {
             });
         }
         apply(new AssetRegistered(customerId, command.assetId(), command.kind(), command.make().trim(),
-                command.model().trim(), command.year(), vin, blankToNull(command.serialNumber()),
-                blankToNull(command.licensePlate()), command.odometer()));
+                command.model().trim(), command.year(), vin, Input.blankToNull(command.serialNumber()),
+                Input.blankToNull(command.licensePlate()), command.odometer()));
     }
 
     @CommandHandler
@@ -102,9 +105,7 @@ class Customer {
             throw new CustomerRuleViolation(ASSET_NOT_FOUND,
                     "customer " + customerId + " has no asset " + command.assetId());
         }
-        if (command.reading() < 0) {
-            throw new CustomerRuleViolation(INVALID_INPUT, "reading must not be negative");
-        }
+        INPUT.notNegative("reading", command.reading());
         Long last = readings.get(command.assetId());
         if (last != null && command.reading() < last) {
             throw new CustomerRuleViolation(READING_DECREASED,
@@ -151,16 +152,5 @@ class Customer {
     @EventSourcingHandler
     void on(CustomerArchived event) {
         archived = true;
-    }
-
-    private static String requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new CustomerRuleViolation(INVALID_INPUT, field + " must not be blank");
-        }
-        return value;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -9,6 +9,8 @@ import io.wrench.command.inventory.api.ReceiveStock;
 import io.wrench.command.inventory.api.RegisterStockItem;
 import io.wrench.command.inventory.api.ReleaseReservation;
 import io.wrench.command.inventory.api.ReserveStock;
+import io.wrench.command.Input;
+import io.wrench.shared.ErrorCode;
 import io.wrench.shared.inventory.BackorderFilled;
 import io.wrench.shared.inventory.LowStockDetected;
 import io.wrench.shared.inventory.ReservationRejected;
@@ -34,7 +36,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
-import static io.wrench.command.inventory.InventoryInput.*;
+import static io.wrench.command.inventory.InventoryRuleViolation.INPUT;
 import static io.wrench.shared.ErrorCode.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -44,6 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 class StockItem {
+
 
     @AggregateIdentifier
     private StockItemId itemId;
@@ -63,15 +66,15 @@ class StockItem {
 
     @CommandHandler
     StockItem(RegisterStockItem command, StockItemRegistry registry) {
-        required("item id", command.itemId());
-        String sku = text("sku", command.sku()).trim();
+        INPUT.required("item id", command.itemId());
+        String sku = INPUT.text("sku", command.sku()).trim();
         registry.skuOwner(sku).ifPresent(owner -> {
             throw new InventoryRuleViolation(SKU_IN_USE, "SKU " + sku + " is already in use");
         });
-        apply(new StockItemRegistered(command.itemId(), sku, text("name", command.name()),
-                text("unit", command.unit()), notNegative("reorder level", command.reorderLevel()),
-                notNegative("reorder quantity", command.reorderQuantity()),
-                notNegative("unit cost", command.unitCost()), optionalText("location", command.location())));
+        apply(new StockItemRegistered(command.itemId(), sku, INPUT.text("name", command.name()),
+                INPUT.text("unit", command.unit()), INPUT.notNegative("reorder level", command.reorderLevel()),
+                INPUT.notNegative("reorder quantity", command.reorderQuantity()),
+                INPUT.notNegative("unit cost", command.unitCost()), INPUT.optionalText("location", command.location())));
         // A new item has nothing on hand and a reorder level of at least zero, so it is genuinely low.
         // Decided from the command: a constructor's events reach the state only after it returns.
         apply(new LowStockDetected(command.itemId(), BigDecimal.ZERO, command.reorderLevel()));
@@ -79,18 +82,18 @@ class StockItem {
 
     @CommandHandler
     void handle(ReceiveStock command) {
-        BigDecimal quantity = positive("quantity", command.quantity());
-        BigDecimal unitCost = notNegative("unit cost", command.unitCost());
-        apply(new StockReceived(itemId, quantity, unitCost, optionalText("supplier", command.supplier()),
-                optionalText("reference", command.reference()), averageCostAfterReceiving(quantity, unitCost)));
+        BigDecimal quantity = INPUT.positive("quantity", command.quantity());
+        BigDecimal unitCost = INPUT.notNegative("unit cost", command.unitCost());
+        apply(new StockReceived(itemId, quantity, unitCost, INPUT.optionalText("supplier", command.supplier()),
+                INPUT.optionalText("reference", command.reference()), averageCostAfterReceiving(quantity, unitCost)));
         fillBackorders();
         signalStockLevel();
     }
 
     @CommandHandler
     void handle(AdjustStock command) {
-        BigDecimal delta = notZero("quantity delta", command.quantityDelta());
-        String reason = text("reason", command.reason());
+        BigDecimal delta = INPUT.notZero("quantity delta", command.quantityDelta());
+        String reason = INPUT.text("reason", command.reason());
         BigDecimal after = onHand.add(delta);
         if (after.signum() < 0) {
             throw new InventoryRuleViolation(INSUFFICIENT_STOCK, "adjustment of %s would leave %s on hand, below zero"
@@ -107,11 +110,11 @@ class StockItem {
 
     @CommandHandler
     void handle(ChangeStockItemDetails command) {
-        String newName = command.name() == null ? name : text("name", command.name());
-        String newLocation = command.location() == null ? location : text("location", command.location());
-        BigDecimal newLevel = command.reorderLevel() == null ? reorderLevel : notNegative("reorder level", command.reorderLevel());
+        String newName = command.name() == null ? name : INPUT.text("name", command.name());
+        String newLocation = command.location() == null ? location : INPUT.text("location", command.location());
+        BigDecimal newLevel = command.reorderLevel() == null ? reorderLevel : INPUT.notNegative("reorder level", command.reorderLevel());
         BigDecimal newQuantity = command.reorderQuantity() == null
-                ? reorderQuantity : notNegative("reorder quantity", command.reorderQuantity());
+                ? reorderQuantity : INPUT.notNegative("reorder quantity", command.reorderQuantity());
         if (newName.equals(name) && Objects.equals(newLocation, location)
                 && newLevel.compareTo(reorderLevel) == 0 && newQuantity.compareTo(reorderQuantity) == 0) {
             return; // nothing changes, nothing to record
@@ -131,7 +134,7 @@ class StockItem {
     @CommandHandler
     void handle(ReserveStock command) {
         Reservations.Line line = line(command.workOrderId(), command.lineId());
-        BigDecimal quantity = positive("quantity", command.quantity());
+        BigDecimal quantity = INPUT.positive("quantity", command.quantity());
         if (reservations.isOpen(line)) {
             return; // a repeat (the saga retried): the first answer stands
         }
@@ -208,7 +211,7 @@ class StockItem {
     }
 
     private static Reservations.Line line(WorkOrderId workOrderId, LineId lineId) {
-        return new Reservations.Line(required("work order id", workOrderId), required("line id", lineId));
+        return new Reservations.Line(INPUT.required("work order id", workOrderId), INPUT.required("line id", lineId));
     }
 
     @EventSourcingHandler

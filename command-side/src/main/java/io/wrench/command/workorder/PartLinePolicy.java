@@ -6,6 +6,7 @@ import io.wrench.shared.workorder.WorkOrderId;
 
 import java.math.BigDecimal;
 
+import static io.wrench.command.workorder.WorkOrderRuleViolation.INPUT;
 import static io.wrench.shared.ErrorCode.ITEM_DISCONTINUED;
 import static io.wrench.shared.ErrorCode.UNKNOWN_ITEM;
 
@@ -19,14 +20,14 @@ final class PartLinePolicy {
     }
 
     static PartLineAdded add(WorkOrderId workOrderId, AddPartLine command, PartCatalog catalog, PricingPolicy pricing) {
-        BigDecimal quantity = Require.positive(command.quantity(), "quantity");
-        PartCatalog.Part part = catalog.find(Require.present(command.itemId(), "itemId")).orElseThrow(
+        BigDecimal quantity = INPUT.positive("quantity", command.quantity());
+        PartCatalog.Part part = catalog.find(INPUT.required("itemId", command.itemId())).orElseThrow(
                 () -> new WorkOrderRuleViolation(UNKNOWN_ITEM, "no stock item " + command.itemId()));
         if (part.discontinued()) {
             throw new WorkOrderRuleViolation(ITEM_DISCONTINUED, "stock item " + part.sku() + " is discontinued");
         }
         BigDecimal unitPrice = command.unitPrice() != null
-                ? Require.notNegative(command.unitPrice(), "unitPrice")
+                ? INPUT.notNegative("unitPrice", command.unitPrice())
                 : Money.cents(pricing.defaultUnitPrice(part.unitCost()));
         return new PartLineAdded(workOrderId, command.lineId(), command.itemId(), part.sku(), part.name(), quantity,
                 unitPrice);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import static io.wrench.command.workorder.WorkOrderRuleViolation.INPUT;
 import static io.wrench.command.workorder.Lifecycle.Action.*;
 import static io.wrench.shared.ErrorCode.*;
 import static io.wrench.shared.workorder.WorkOrderStatus.*;
@@ -48,11 +49,11 @@ public class WorkOrder {
     @CommandHandler
     WorkOrder(OpenWorkOrder command, CustomerEligibility customers, WorkOrderNumbers numbers,
               DeadlineManager deadlines) {
-        Require.present(command.customerId(), "customerId");
-        Require.text(command.description(), "description");
-        LocalDate openedOn = Require.present(command.openedOn(), "openedOn");
+        INPUT.required("customerId", command.customerId());
+        INPUT.text("description", command.description());
+        LocalDate openedOn = INPUT.required("openedOn", command.openedOn());
         if (command.dueDate() != null && command.dueDate().isBefore(openedOn)) {
-            throw Require.invalid("dueDate " + command.dueDate() + " is before the opening date " + openedOn);
+            throw INPUT.invalid("dueDate " + command.dueDate() + " is before the opening date " + openedOn);
         }
         customers.check(command.customerId(), command.assetId());
         Priority priority = Objects.requireNonNullElse(command.priority(), Priority.NORMAL);
@@ -65,8 +66,8 @@ public class WorkOrder {
     void handle(AddLabourLine command) {
         Lifecycle.check(ADD_LINE, status);
         requireNewLine(command.lineId());
-        apply(new LabourLineAdded(id, command.lineId(), Require.text(command.description(), "description"),
-                Require.positive(command.hours(), "hours"), Require.notNegative(command.hourlyRate(), "hourlyRate")));
+        apply(new LabourLineAdded(id, command.lineId(), INPUT.text("description", command.description()),
+                INPUT.positive("hours", command.hours()), INPUT.notNegative("hourlyRate", command.hourlyRate())));
     }
 
     @CommandHandler
@@ -90,14 +91,14 @@ public class WorkOrder {
     @CommandHandler
     void handle(ApproveWorkOrder command) {
         Lifecycle.check(APPROVE, status);
-        apply(new WorkOrderApproved(id, Require.text(command.approvedBy(), "approvedBy"),
+        apply(new WorkOrderApproved(id, INPUT.text("approvedBy", command.approvedBy()),
                 Totals.of(labourLines, partLines).net()));
     }
 
     @CommandHandler
     void handle(AssignTechnician command) {
         Lifecycle.check(ASSIGN, status);
-        apply(new TechnicianAssigned(id, Require.text(command.technician(), "technician")));
+        apply(new TechnicianAssigned(id, INPUT.text("technician", command.technician())));
     }
 
     @CommandHandler
@@ -124,15 +125,15 @@ public class WorkOrder {
     @CommandHandler
     void handle(RecordScan command) {
         Lifecycle.check(SCAN, status);
-        apply(new ProgressScanned(id, Require.present(command.scanId(), "scanId"), Require.text(command.stage(), "stage"),
+        apply(new ProgressScanned(id, INPUT.required("scanId", command.scanId()), INPUT.text("stage", command.stage()),
                 command.note(), command.technician()));
     }
 
     @CommandHandler
     void handle(RecordInspection command) {
         Lifecycle.check(INSPECT, status);
-        apply(new InspectionRecorded(id, Require.present(command.inspectionId(), "inspectionId"),
-                Require.present(command.result(), "result"), command.notes(), command.inspector()));
+        apply(new InspectionRecorded(id, INPUT.required("inspectionId", command.inspectionId()),
+                INPUT.required("result", command.result()), command.notes(), command.inspector()));
     }
 
     @CommandHandler
@@ -148,7 +149,7 @@ public class WorkOrder {
     void handle(InvoiceWorkOrder command) {
         Lifecycle.check(INVOICE, status);
         WorkOrderInvoiced invoice = Totals.of(labourLines, partLines)
-                .invoice(id, Require.notNegative(command.taxRate(), "taxRate"));
+                .invoice(id, INPUT.notNegative("taxRate", command.taxRate()));
         apply(invoice);
         if (invoice.total().signum() == 0) {
             apply(new WorkOrderPaid(id));
@@ -158,14 +159,14 @@ public class WorkOrder {
     @CommandHandler
     void handle(RecordPayment command) {
         Lifecycle.check(PAY, status);
-        BigDecimal amount = Require.cents(Require.positive(command.amount(), "amount"), "amount");
+        BigDecimal amount = INPUT.cents("amount", INPUT.positive("amount", command.amount()));
         if (amount.compareTo(balance) > 0) {
             throw new WorkOrderRuleViolation(OVERPAYMENT,
                     "payment of " + amount + " exceeds the balance of " + balance);
         }
         BigDecimal remaining = balance.subtract(amount);
-        apply(new PaymentRecorded(id, Require.present(command.paymentId(), "paymentId"), amount,
-                Require.present(command.method(), "method"), remaining));
+        apply(new PaymentRecorded(id, INPUT.required("paymentId", command.paymentId()), amount,
+                INPUT.required("method", command.method()), remaining));
         if (remaining.signum() == 0) {
             apply(new WorkOrderPaid(id));
         }
@@ -218,10 +219,10 @@ public class WorkOrder {
     }
 
     private void requireNewLine(LineId lineId) {
-        Require.present(lineId, "lineId");
+        INPUT.required("lineId", lineId);
         if (labourLines.stream().anyMatch(line -> line.lineId().equals(lineId))
                 || partLines.stream().anyMatch(line -> line.lineId().equals(lineId))) {
-            throw Require.invalid("line " + lineId + " already exists on this work order");
+            throw INPUT.invalid("line " + lineId + " already exists on this work order");
         }
     }
 

@@ -103,7 +103,7 @@ class WorkOrderTest {
         fixture.given(opened())
                 .when(new AddLabourLine(WORK_ORDER, LABOUR_LINE, "Diagnose", money("0"), money("80"), null))
                 .expectNoEvents()
-                .expectException(violation(INVALID_INPUT, "hours must be greater than 0"));
+                .expectException(violation(INVALID_INPUT, "hours must be greater than zero, was 0"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class WorkOrderTest {
         fixture.given(opened())
                 .when(new AddLabourLine(WORK_ORDER, LABOUR_LINE, "Diagnose", money("1"), money("-1"), null))
                 .expectNoEvents()
-                .expectException(violation(INVALID_INPUT, "hourlyRate must not be negative"));
+                .expectException(violation(INVALID_INPUT, "hourlyRate must not be negative, was -1"));
     }
 
     @Test
@@ -134,7 +134,7 @@ class WorkOrderTest {
         fixture.given(opened())
                 .when(new AddPartLine(WORK_ORDER, PART_LINE, BRAKE_PADS, money("0"), null, null))
                 .expectNoEvents()
-                .expectException(violation(INVALID_INPUT, "quantity must be greater than 0"));
+                .expectException(violation(INVALID_INPUT, "quantity must be greater than zero, was 0"));
     }
 
     @Test
@@ -330,7 +330,7 @@ class WorkOrderTest {
         fixture.given(historyOf(COMPLETED))
                 .when(new InvoiceWorkOrder(WORK_ORDER, money("-0.1"), null))
                 .expectNoEvents()
-                .expectException(violation(INVALID_INPUT, "taxRate must not be negative"));
+                .expectException(violation(INVALID_INPUT, "taxRate must not be negative, was -0.1"));
     }
 
     @Test
@@ -364,7 +364,7 @@ class WorkOrderTest {
         fixture.given(historyOf(INVOICED))
                 .when(new RecordPayment(WORK_ORDER, PAYMENT, money("0.00"), PaymentMethod.CASH, null))
                 .expectNoEvents()
-                .expectException(violation(INVALID_INPUT, "amount must be greater than 0"));
+                .expectException(violation(INVALID_INPUT, "amount must be greater than zero, was 0.00"));
     }
 
     @Test
