@@ -1,7 +1,8 @@
 package io.wrench.query;
 
+import io.wrench.shared.Money;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * How numbers leave the read side (API.md): money with two decimals; quantities as plain numbers
@@ -13,12 +14,7 @@ public final class Decimals {
     }
 
     public static BigDecimal money(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** A work-order line's amount: quantity (or hours) x price, rounded to cents half up; totals sum these. */
-    public static BigDecimal lineAmount(BigDecimal quantity, BigDecimal price) {
-        return quantity.multiply(price).setScale(2, RoundingMode.HALF_UP);
+        return Money.cents(amount);
     }
 
     public static BigDecimal quantity(BigDecimal quantity) {

@@ -14,13 +14,12 @@ final class LabourLine {
 
     @EntityId
     private final LineId lineId;
-    private final BigDecimal hours;
-    private final BigDecimal hourlyRate;
+    /** As the line's event recorded it (hours x hourly rate, in cents). */
+    private final BigDecimal amount;
 
-    LabourLine(LineId lineId, BigDecimal hours, BigDecimal hourlyRate) {
+    LabourLine(LineId lineId, BigDecimal amount) {
         this.lineId = lineId;
-        this.hours = hours;
-        this.hourlyRate = hourlyRate;
+        this.amount = amount;
     }
 
     LineId lineId() {
@@ -28,18 +27,17 @@ final class LabourLine {
     }
 
     BigDecimal amount() {
-        return Money.cents(hours.multiply(hourlyRate));
+        return amount;
     }
 
     /** Equal state, not identity: lets the aggregate test fixture check that sourcing rebuilds the same lines. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof LabourLine line && lineId.equals(line.lineId) && hours.equals(line.hours)
-                && hourlyRate.equals(line.hourlyRate);
+        return other instanceof LabourLine line && lineId.equals(line.lineId) && amount.equals(line.amount);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(lineId, hours, hourlyRate);
+        return Objects.hash(lineId, amount);
     }
 }

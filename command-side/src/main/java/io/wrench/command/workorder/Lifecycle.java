@@ -3,6 +3,7 @@ package io.wrench.command.workorder;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.workorder.WorkOrderStatus;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -19,7 +20,9 @@ import static io.wrench.shared.workorder.WorkOrderStatus.OPEN;
  */
 final class Lifecycle {
 
-    private static final Set<WorkOrderStatus> NOT_YET_COMPLETED = EnumSet.of(OPEN, APPROVED, IN_PROGRESS, ON_HOLD);
+    /** {@link WorkOrderStatus#isOutstanding()}: the one definition, shared with the read side. */
+    private static final Set<WorkOrderStatus> NOT_YET_COMPLETED = EnumSet.copyOf(
+            Arrays.stream(WorkOrderStatus.values()).filter(WorkOrderStatus::isOutstanding).toList());
 
     enum Action {
         ADD_LINE("add a line to", NOT_YET_COMPLETED),

@@ -28,14 +28,15 @@ class PartLine {
     @EntityId
     private final LineId lineId;
     private final BigDecimal quantity;
-    private final BigDecimal unitPrice;
+    /** As the line's event recorded it (quantity x unit price, in cents). */
+    private final BigDecimal amount;
     private PartLineStatus status = PENDING;
     private boolean removed;
 
-    PartLine(LineId lineId, BigDecimal quantity, BigDecimal unitPrice) {
+    PartLine(LineId lineId, BigDecimal quantity, BigDecimal amount) {
         this.lineId = lineId;
         this.quantity = quantity;
-        this.unitPrice = unitPrice;
+        this.amount = amount;
     }
 
     LineId lineId() {
@@ -56,7 +57,7 @@ class PartLine {
     }
 
     BigDecimal amount() {
-        return Money.cents(quantity.multiply(unitPrice));
+        return amount;
     }
 
     /**
@@ -106,11 +107,11 @@ class PartLine {
     @Override
     public boolean equals(Object other) {
         return other instanceof PartLine line && lineId.equals(line.lineId) && quantity.equals(line.quantity)
-                && unitPrice.equals(line.unitPrice) && status == line.status && removed == line.removed;
+                && amount.equals(line.amount) && status == line.status && removed == line.removed;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(lineId, quantity, unitPrice, status, removed);
+        return Objects.hash(lineId, quantity, amount, status, removed);
     }
 }

@@ -1,5 +1,6 @@
 package io.wrench.command.workorder;
 
+import io.wrench.shared.Money;
 import io.wrench.command.workorder.api.AddPartLine;
 import io.wrench.shared.workorder.PartLineAdded;
 import io.wrench.shared.workorder.WorkOrderId;
@@ -30,6 +31,6 @@ final class PartLinePolicy {
                 ? INPUT.notNegative("unitPrice", command.unitPrice())
                 : Money.cents(pricing.defaultUnitPrice(part.unitCost()));
         return new PartLineAdded(workOrderId, command.lineId(), command.itemId(), part.sku(), part.name(), quantity,
-                unitPrice);
+                unitPrice, Money.line(quantity, unitPrice));
     }
 }

@@ -1,5 +1,6 @@
 package io.wrench.command.workorder;
 
+import io.wrench.shared.Money;
 import io.wrench.shared.workorder.WorkOrderId;
 import io.wrench.shared.workorder.WorkOrderInvoiced;
 

@@ -1,5 +1,6 @@
 package io.wrench.command.workorder;
 
+import io.wrench.shared.Money;
 import org.axonframework.spring.stereotype.Aggregate;
 import io.wrench.command.workorder.api.*;
 import io.wrench.shared.workorder.*;
@@ -66,8 +67,10 @@ public class WorkOrder {
     void handle(AddLabourLine command) {
         Lifecycle.check(ADD_LINE, status);
         requireNewLine(command.lineId());
-        apply(new LabourLineAdded(id, command.lineId(), INPUT.text("description", command.description()),
-                INPUT.positive("hours", command.hours()), INPUT.notNegative("hourlyRate", command.hourlyRate())));
+        String description = INPUT.text("description", command.description());
+        BigDecimal hours = INPUT.positive("hours", command.hours());
+        BigDecimal hourlyRate = INPUT.notNegative("hourlyRate", command.hourlyRate());
+        apply(new LabourLineAdded(id, command.lineId(), description, hours, hourlyRate, Money.line(hours, hourlyRate)));
     }
 
     @CommandHandler
@@ -235,12 +238,12 @@ public class WorkOrder {
 
     @EventSourcingHandler
     void on(LabourLineAdded event) {
-        labourLines.add(new LabourLine(event.lineId(), event.hours(), event.hourlyRate()));
+        labourLines.add(new LabourLine(event.lineId(), event.amount()));
     }
 
     @EventSourcingHandler
     void on(PartLineAdded event) {
-        partLines.add(new PartLine(event.lineId(), event.quantity(), event.unitPrice()));
+        partLines.add(new PartLine(event.lineId(), event.quantity(), event.amount()));
     }
 
     /** A removed part line stays, flagged by itself, until inventory has released it. */

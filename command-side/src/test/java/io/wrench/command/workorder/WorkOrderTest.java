@@ -1,5 +1,6 @@
 package io.wrench.command.workorder;
 
+import io.wrench.shared.Money;
 import io.wrench.command.workorder.api.*;
 import io.wrench.shared.workorder.*;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -95,7 +96,7 @@ class WorkOrderTest {
     void a_labour_line_is_added() {
         fixture.given(opened())
                 .when(new AddLabourLine(WORK_ORDER, LABOUR_LINE, "Diagnose", money("1.5"), money("0"), null))
-                .expectEvents(new LabourLineAdded(WORK_ORDER, LABOUR_LINE, "Diagnose", money("1.5"), money("0")));
+                .expectEvents(new LabourLineAdded(WORK_ORDER, LABOUR_LINE, "Diagnose", money("1.5"), money("0"), money("0.00")));
     }
 
     @Test
@@ -299,8 +300,8 @@ class WorkOrderTest {
         // labour 1.5 * 33.33 = 49.995 -> 50.00 and 0.5 * 33.33 = 16.665 -> 16.67; parts 3 * 3.335 = 10.005 -> 10.01
         // tax (66.67 + 10.01) * 0.19 = 14.5692 -> 14.57
         fixture.given(completedWith(
-                        new LabourLineAdded(WORK_ORDER, LABOUR_LINE, "A", money("1.5"), money("33.33")),
-                        new LabourLineAdded(WORK_ORDER, NEW_LINE, "B", money("0.5"), money("33.33")),
+                        new LabourLineAdded(WORK_ORDER, LABOUR_LINE, "A", money("1.5"), money("33.33"), Money.line(money("1.5"), money("33.33"))),
+                        new LabourLineAdded(WORK_ORDER, NEW_LINE, "B", money("0.5"), money("33.33"), Money.line(money("0.5"), money("33.33"))),
                         partLine(PART_LINE, "3", "3.335"), new PartLineReserved(WORK_ORDER, PART_LINE)))
                 .when(new InvoiceWorkOrder(WORK_ORDER, money("0.19"), null))
                 .expectEvents(new WorkOrderInvoiced(WORK_ORDER, money("66.67"), money("10.01"), money("0.19"),

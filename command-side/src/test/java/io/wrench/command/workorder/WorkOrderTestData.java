@@ -1,5 +1,6 @@
 package io.wrench.command.workorder;
 
+import io.wrench.shared.Money;
 import io.wrench.command.workorder.api.OpenWorkOrder;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.customer.AssetId;
@@ -104,12 +105,12 @@ final class WorkOrderTestData {
     /** 2.5 h at 80.00 = 200.00. */
     static LabourLineAdded labourLine() {
         return new LabourLineAdded(WORK_ORDER, LABOUR_LINE, "Replace brake discs", new BigDecimal("2.5"),
-                new BigDecimal("80.00"));
+                new BigDecimal("80.00"), Money.line(new BigDecimal("2.5"), new BigDecimal("80.00")));
     }
 
     static PartLineAdded partLine(LineId lineId, String quantity, String unitPrice) {
         return new PartLineAdded(WORK_ORDER, lineId, BRAKE_PADS, "BP-001", "Brake pads", new BigDecimal(quantity),
-                new BigDecimal(unitPrice));
+                new BigDecimal(unitPrice), Money.line(new BigDecimal(quantity), new BigDecimal(unitPrice)));
     }
 
     /** 4 at 12.49 = 49.96. */

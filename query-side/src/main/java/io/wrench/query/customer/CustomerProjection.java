@@ -155,12 +155,12 @@ class CustomerProjection {
 
     @EventHandler
     void on(LabourLineAdded event, @SequenceNumber long sequence) {
-        addLine(event.workOrderId(), sequence, event.lineId().value(), Decimals.lineAmount(event.hours(), event.hourlyRate()));
+        addLine(event.workOrderId(), sequence, event.lineId().value(), event.amount());
     }
 
     @EventHandler
     void on(PartLineAdded event, @SequenceNumber long sequence) {
-        addLine(event.workOrderId(), sequence, event.lineId().value(), Decimals.lineAmount(event.quantity(), event.unitPrice()));
+        addLine(event.workOrderId(), sequence, event.lineId().value(), event.amount());
     }
 
     @EventHandler

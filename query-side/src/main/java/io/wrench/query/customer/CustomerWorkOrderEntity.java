@@ -8,8 +8,6 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,10 +18,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "customer_work_order_view")
 class CustomerWorkOrderEntity {
-
-    /** Counted in the customer's {@code openWorkOrders}: work not finished yet. COMPLETED is finished. */
-    static final Set<WorkOrderStatus> OPEN = EnumSet.of(WorkOrderStatus.OPEN, WorkOrderStatus.APPROVED,
-            WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.ON_HOLD);
 
     @Id
     UUID id;
@@ -50,7 +44,7 @@ class CustomerWorkOrderEntity {
     }
 
     boolean isOpen() {
-        return OPEN.contains(WorkOrderStatus.valueOf(status));
+        return WorkOrderStatus.valueOf(status).isOutstanding();
     }
 
     boolean isInvoiced() {

@@ -1,5 +1,6 @@
 package io.wrench.query.workorder;
 
+import io.wrench.shared.Money;
 import io.wrench.shared.workorder.Priority;
 import io.wrench.shared.workorder.WorkOrderStatus;
 import jakarta.persistence.Column;
@@ -14,10 +15,8 @@ import org.hibernate.type.SqlTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,8 +26,6 @@ import java.util.stream.Stream;
 class WorkOrderEntity {
 
     /** The statuses in which a work order is still being worked on (and can become overdue). */
-    static final Set<WorkOrderStatus> OUTSTANDING = EnumSet.of(WorkOrderStatus.OPEN, WorkOrderStatus.APPROVED,
-            WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.ON_HOLD);
 
     @Id
     UUID id;
@@ -56,14 +53,14 @@ class WorkOrderEntity {
     String approvedBy;
     @Column(name = "approved_total")
     BigDecimal approvedTotal;
-    BigDecimal labour = Amounts.ZERO;
-    BigDecimal parts = Amounts.ZERO;
+    BigDecimal labour = Money.ZERO;
+    BigDecimal parts = Money.ZERO;
     @Column(name = "tax_rate")
     BigDecimal taxRate;
-    BigDecimal tax = Amounts.ZERO;
-    BigDecimal total = Amounts.ZERO;
-    BigDecimal paid = Amounts.ZERO;
-    BigDecimal balance = Amounts.ZERO;
+    BigDecimal tax = Money.ZERO;
+    BigDecimal total = Money.ZERO;
+    BigDecimal paid = Money.ZERO;
+    BigDecimal balance = Money.ZERO;
     @Column(name = "opened_at")
     Instant openedAt;
     @Column(name = "completed_at")
@@ -124,7 +121,7 @@ class WorkOrderEntity {
     /** Overdue means past due and still being worked on: finishing or cancelling ends it. */
     void status(WorkOrderStatus status) {
         this.status = status;
-        if (!OUTSTANDING.contains(status)) {
+        if (!status.isOutstanding()) {
             overdue = false;
         }
     }

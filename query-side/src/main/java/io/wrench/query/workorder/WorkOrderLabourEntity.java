@@ -1,5 +1,6 @@
 package io.wrench.query.workorder;
 
+import io.wrench.shared.workorder.LabourLineAdded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -26,14 +27,16 @@ class WorkOrderLabourEntity {
     protected WorkOrderLabourEntity() {
     }
 
-    WorkOrderLabourEntity(UUID id, UUID workOrderId, long position, String description, BigDecimal hours,
-                          BigDecimal hourlyRate) {
-        this.id = id;
-        this.workOrderId = workOrderId;
-        this.position = position;
-        this.description = description;
-        this.hours = hours;
-        this.hourlyRate = hourlyRate;
-        this.amount = Amounts.line(hours, hourlyRate);
+    /** The line as its event added it: the amount is the one the work order computed. */
+    static WorkOrderLabourEntity from(LabourLineAdded event, long position) {
+        WorkOrderLabourEntity line = new WorkOrderLabourEntity();
+        line.id = event.lineId().value();
+        line.workOrderId = event.workOrderId().value();
+        line.position = position;
+        line.description = event.description();
+        line.hours = event.hours();
+        line.hourlyRate = event.hourlyRate();
+        line.amount = event.amount();
+        return line;
     }
 }

@@ -1,5 +1,6 @@
 package io.wrench.query.workorder;
 
+import io.wrench.shared.workorder.PartLineAdded;
 import io.wrench.shared.workorder.PartLineStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,17 +38,19 @@ class WorkOrderPartEntity {
     protected WorkOrderPartEntity() {
     }
 
-    WorkOrderPartEntity(UUID id, UUID workOrderId, long position, UUID itemId, String sku, String name,
-                        BigDecimal quantity, BigDecimal unitPrice) {
-        this.id = id;
-        this.workOrderId = workOrderId;
-        this.position = position;
-        this.itemId = itemId;
-        this.sku = sku;
-        this.name = name;
-        this.quantity = quantity;
-        this.unitPrice = unitPrice;
-        this.amount = Amounts.line(quantity, unitPrice);
+    /** The line as its event added it: the amount is the one the work order computed. */
+    static WorkOrderPartEntity from(PartLineAdded event, long position) {
+        WorkOrderPartEntity line = new WorkOrderPartEntity();
+        line.id = event.lineId().value();
+        line.workOrderId = event.workOrderId().value();
+        line.position = position;
+        line.itemId = event.itemId().value();
+        line.sku = event.sku();
+        line.name = event.name();
+        line.quantity = event.quantity();
+        line.unitPrice = event.unitPrice();
+        line.amount = event.amount();
+        return line;
     }
 
     /** Released lines are given up: not on the bill. */

@@ -38,7 +38,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import static io.wrench.query.workorder.Amounts.ZERO;
+import static io.wrench.shared.Money.ZERO;
 
 /**
  * The work-order list and detail, and the customer names and assets they show. Every work-order
@@ -149,8 +149,7 @@ class WorkOrderProjection {
     @EventHandler
     void on(LabourLineAdded event, @SequenceNumber long sequence) {
         update(event.workOrderId(), sequence, w -> {
-            WorkOrderLabourEntity line = labour.save(new WorkOrderLabourEntity(event.lineId().value(), w.id, sequence,
-                    event.description(), event.hours(), event.hourlyRate()));
+            WorkOrderLabourEntity line = labour.save(WorkOrderLabourEntity.from(event, sequence));
             w.addToLines(line.amount, ZERO);
         });
     }
@@ -158,8 +157,7 @@ class WorkOrderProjection {
     @EventHandler
     void on(PartLineAdded event, @SequenceNumber long sequence) {
         update(event.workOrderId(), sequence, w -> {
-            WorkOrderPartEntity line = parts.save(new WorkOrderPartEntity(event.lineId().value(), w.id, sequence,
-                    event.itemId().value(), event.sku(), event.name(), event.quantity(), event.unitPrice()));
+            WorkOrderPartEntity line = parts.save(WorkOrderPartEntity.from(event, sequence));
             w.addToLines(ZERO, line.amount);
         });
     }
@@ -282,7 +280,7 @@ class WorkOrderProjection {
 
     @EventHandler
     void on(WorkOrderBecameOverdue event, @SequenceNumber long sequence) {
-        update(event.workOrderId(), sequence, w -> w.overdue = WorkOrderEntity.OUTSTANDING.contains(w.status));
+        update(event.workOrderId(), sequence, w -> w.overdue = w.status.isOutstanding());
     }
 
     private void partStatus(WorkOrderId workOrderId, LineId lineId, long sequence, PartLineStatus status) {

@@ -1,5 +1,6 @@
 package io.wrench.query.customer;
 
+import io.wrench.shared.Money;
 import io.wrench.query.PageQuery;
 import io.wrench.query.PageView;
 import io.wrench.query.Pages;
@@ -162,11 +163,11 @@ class CustomerProjectionTest {
         LineId part = LineId.random();
         LineId secondPart = LineId.random();
         // 1.25 h x 73.50 = 91.875 -> 91.88; 3 x 12.99 = 38.97; 0.5 x 9.99 = 4.995 -> 5.00
-        feed.publish(new LabourLineAdded(workOrder, labour, "Replace clutch", new BigDecimal("1.25"), new BigDecimal("73.50")));
+        feed.publish(new LabourLineAdded(workOrder, labour, "Replace clutch", new BigDecimal("1.25"), new BigDecimal("73.50"), Money.line(new BigDecimal("1.25"), new BigDecimal("73.50"))));
         feed.publish(new PartLineAdded(workOrder, part, StockItemId.random(), "BRK-001", "Brake pad",
-                new BigDecimal("3"), new BigDecimal("12.99")));
+                new BigDecimal("3"), new BigDecimal("12.99"), Money.line(new BigDecimal("3"), new BigDecimal("12.99"))));
         feed.publish(new PartLineAdded(workOrder, secondPart, StockItemId.random(), "OIL-5W30", "Engine oil 5W-30",
-                new BigDecimal("0.5"), new BigDecimal("9.99")));
+                new BigDecimal("0.5"), new BigDecimal("9.99"), Money.line(new BigDecimal("0.5"), new BigDecimal("9.99"))));
         assertThat(total(ada)).isEqualTo("135.85");
 
         feed.publish(new LineRemoved(workOrder, labour));
@@ -183,7 +184,7 @@ class CustomerProjectionTest {
         WorkOrderId workOrder = open(ada, "WO-2026-000001");
         LineId part = LineId.random();
         feed.publish(new PartLineAdded(workOrder, part, StockItemId.random(), "BRK-001", "Brake pad",
-                new BigDecimal("2"), new BigDecimal("50.00")));
+                new BigDecimal("2"), new BigDecimal("50.00"), Money.line(new BigDecimal("2"), new BigDecimal("50.00"))));
         finish(workOrder);
         feed.publish(new WorkOrderInvoiced(workOrder, new BigDecimal("0.00"), new BigDecimal("100.00"),
                 new BigDecimal("0.2"), new BigDecimal("20.00"), new BigDecimal("120.00")));
@@ -233,7 +234,7 @@ class CustomerProjectionTest {
         WorkOrderId workOrder = WorkOrderId.random();
         var opened = feed.publish(opened(workOrder, ada, "WO-2026-000001"));
         var line = feed.publish(new LabourLineAdded(workOrder, LineId.random(), "Diagnosis", BigDecimal.ONE,
-                new BigDecimal("60.00")));
+                new BigDecimal("60.00"), Money.line(BigDecimal.ONE, new BigDecimal("60.00"))));
         var cancelled = feed.publish(new WorkOrderCancelled(workOrder, "duplicate"));
         assertThat(summary(ada).assetCount()).isEqualTo(1);
         assertThat(total(ada)).isEqualTo("60.00");
@@ -328,13 +329,13 @@ class CustomerProjectionTest {
         AssetId car = registerCar(ada);
         feed.publish(new OdometerRecorded(ada, car, 220_000L));
         WorkOrderId invoiced = open(ada, "WO-2026-000001");
-        feed.publish(new LabourLineAdded(invoiced, LineId.random(), "Service", new BigDecimal("2"), new BigDecimal("80.00")));
+        feed.publish(new LabourLineAdded(invoiced, LineId.random(), "Service", new BigDecimal("2"), new BigDecimal("80.00"), Money.line(new BigDecimal("2"), new BigDecimal("80.00"))));
         finish(invoiced);
         feed.publish(new WorkOrderInvoiced(invoiced, new BigDecimal("160.00"), new BigDecimal("0.00"),
                 new BigDecimal("0.2"), new BigDecimal("32.00"), new BigDecimal("192.00")));
         WorkOrderId running = open(ada, "WO-2026-000002");
         feed.publish(new PartLineAdded(running, LineId.random(), StockItemId.random(), "BRK-001", "Brake pad",
-                new BigDecimal("4"), new BigDecimal("12.99")));
+                new BigDecimal("4"), new BigDecimal("12.99"), Money.line(new BigDecimal("4"), new BigDecimal("12.99"))));
         feed.publish(new CustomerArchived(grace));
 
         feed.assertRebuildGivesTheSameAnswers(this::snapshot);

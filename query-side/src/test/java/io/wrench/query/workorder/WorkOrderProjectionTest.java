@@ -1,5 +1,6 @@
 package io.wrench.query.workorder;
 
+import io.wrench.shared.Money;
 import io.wrench.query.PageQuery;
 import io.wrench.query.PageView;
 import io.wrench.query.Pages;
@@ -135,7 +136,7 @@ class WorkOrderProjectionTest {
         open(workOrder, "WO-2026-000001");
         LineId line = LineId.random();
         // 1.25 h x 73.50 = 91.875 -> 91.88
-        feed.publish(new LabourLineAdded(workOrder, line, "Replace clutch", new BigDecimal("1.25"), new BigDecimal("73.5")));
+        feed.publish(new LabourLineAdded(workOrder, line, "Replace clutch", new BigDecimal("1.25"), new BigDecimal("73.5"), Money.line(new BigDecimal("1.25"), new BigDecimal("73.5"))));
 
         WorkOrderDetails details = details(workOrder);
         assertThat(details.labourLines()).containsExactly(new WorkOrderDetails.LabourLine(line, "Replace clutch",
@@ -151,7 +152,7 @@ class WorkOrderProjectionTest {
         StockItemId oil = StockItemId.random();
         // 0.5 x 9.99 = 4.995 -> 5.00
         feed.publish(new PartLineAdded(workOrder, line, oil, "OIL-5W30", "Engine oil 5W-30", new BigDecimal("0.50"),
-                new BigDecimal("9.99")));
+                new BigDecimal("9.99"), Money.line(new BigDecimal("0.50"), new BigDecimal("9.99"))));
 
         WorkOrderDetails details = details(workOrder);
         assertThat(details.partLines()).containsExactly(new WorkOrderDetails.PartLine(line, oil, "OIL-5W30",
@@ -416,10 +417,10 @@ class WorkOrderProjectionTest {
         List<DomainEventMessage<?>> again = new ArrayList<>();
         again.add(feed.publish(new WorkOrderOpened(workOrder, "WO-2026-000001", ada, car, "Service", null, DUE)));
         again.add(feed.publish(new LabourLineAdded(workOrder, LineId.random(), "Diagnosis", BigDecimal.ONE,
-                new BigDecimal("60.00"))));
+                new BigDecimal("60.00"), Money.line(BigDecimal.ONE, new BigDecimal("60.00")))));
         LineId part = LineId.random();
         again.add(feed.publish(new PartLineAdded(workOrder, part, StockItemId.random(), "BRK-001", "Brake pad",
-                new BigDecimal("2"), new BigDecimal("50.00"))));
+                new BigDecimal("2"), new BigDecimal("50.00"), Money.line(new BigDecimal("2"), new BigDecimal("50.00")))));
         again.add(feed.publish(new PartLineReleased(workOrder, part)));
         start(workOrder);
         again.add(feed.publish(new ProgressScanned(workOrder, UUID.randomUUID(), "repair", null, "bob")));
@@ -589,14 +590,14 @@ class WorkOrderProjectionTest {
 
     private LineId addLabour(WorkOrderId id, String hours, String rate) {
         LineId line = LineId.random();
-        feed.publish(new LabourLineAdded(id, line, "Labour", new BigDecimal(hours), new BigDecimal(rate)));
+        feed.publish(new LabourLineAdded(id, line, "Labour", new BigDecimal(hours), new BigDecimal(rate), Money.line(new BigDecimal(hours), new BigDecimal(rate))));
         return line;
     }
 
     private LineId addPart(WorkOrderId id, String quantity, String price) {
         LineId line = LineId.random();
         feed.publish(new PartLineAdded(id, line, StockItemId.random(), "BRK-001", "Brake pad", new BigDecimal(quantity),
-                new BigDecimal(price)));
+                new BigDecimal(price), Money.line(new BigDecimal(quantity), new BigDecimal(price))));
         return line;
     }
 
