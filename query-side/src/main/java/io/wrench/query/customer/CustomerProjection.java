@@ -1,13 +1,5 @@
 package io.wrench.query.customer;
 
-import io.wrench.query.Decimals;
-import io.wrench.query.PageView;
-import io.wrench.query.SearchText;
-import io.wrench.query.Sorting;
-import io.wrench.query.customer.api.CustomerDetails;
-import io.wrench.query.customer.api.CustomerSummary;
-import io.wrench.query.customer.api.FindCustomer;
-import io.wrench.query.customer.api.FindCustomers;
 import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerArchived;
 import io.wrench.shared.customer.CustomerContactDetailsUpdated;
@@ -37,14 +29,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -260,41 +247,11 @@ class CustomerProjection {
         });
     }
 
-
     @ResetHandler
     void reset() {
         workOrderLines.deleteAllInBulk();
         workOrders.deleteAllInBulk();
         assets.deleteAllInBulk();
         customers.deleteAllInBulk();
-    }
-
-    /** Declared raw: Axon matches a query's response type against the raw class. */
-    @QueryHandler
-    @Transactional(readOnly = true)
-    @SuppressWarnings("rawtypes")
-    PageView handle(FindCustomers query) {
-        Specification<CustomerEntity> spec = SearchText.contains(query.search());
-        if (query.archived() != null) {
-            spec = spec.and((root, q, cb) -> cb.equal(root.get("archived"), query.archived()));
-        }
-        var page = customers.findAll(spec, Sorting.pageable(query.page(), FindCustomers.SORTABLE, "name", "id"))
-                .map(c -> new CustomerSummary(new CustomerId(c.id), c.name, c.email, c.phone, c.archived,
-                        c.assetCount, c.openWorkOrders));
-        return PageView.of(page);
-    }
-
-    @QueryHandler
-    @Transactional(readOnly = true)
-    Optional<CustomerDetails> handle(FindCustomer query) {
-        return customers.findById(query.customerId().value()).map(c -> new CustomerDetails(
-                new CustomerId(c.id), c.name, c.email, c.phone, c.address, c.archived, c.version, c.registeredAt,
-                assets.findByCustomerIdOrderByRegisteredAtAscIdAsc(c.id).stream()
-                        .map(a -> new CustomerDetails.Asset(new io.wrench.shared.customer.AssetId(a.id), a.kind,
-                                a.make, a.model, a.year, a.vin, a.serialNumber, a.licensePlate, a.odometer))
-                        .toList(),
-                workOrders.findByCustomerIdOrderByOpenedAtDescIdAsc(c.id).stream()
-                        .map(w -> new CustomerDetails.WorkOrder(w.id, w.number, w.status, w.total))
-                        .toList()));
     }
 }

@@ -1,20 +1,9 @@
 package io.wrench.query.workorder;
 
-import io.wrench.query.PageView;
-import io.wrench.query.Decimals;
-import io.wrench.query.SearchText;
-import io.wrench.query.Sorting;
-import io.wrench.query.workorder.api.FindWorkOrder;
-import io.wrench.query.workorder.api.FindWorkOrders;
-import io.wrench.query.workorder.api.WorkOrderDetails;
-import io.wrench.query.workorder.api.WorkOrderSummary;
-import io.wrench.shared.customer.AssetId;
+import io.wrench.shared.workorder.*;
 import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerContactDetailsUpdated;
-import io.wrench.shared.customer.CustomerId;
 import io.wrench.shared.customer.CustomerRegistered;
-import io.wrench.shared.inventory.StockItemId;
-import io.wrench.shared.workorder.*;
 import io.wrench.query.QueryProcessing;
 import io.wrench.shared.InStoredOrder;
 import org.axonframework.config.ProcessingGroup;
@@ -23,29 +12,21 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import static io.wrench.shared.Money.ZERO;
 
 /**
- * The work-order list and detail, and the customer names and assets they show. Every work-order
+ * Keeps the work-order list and detail tables, and the customer names and assets they show
+ * ({@link WorkOrderQueries} reads them). Every work-order
  * handler skips an event the row has already seen (its sequence number is not above the row's
  * version), so a redelivered event changes nothing; a row's version is therefore the aggregate's.
  * <p>
- * The group runs its events one at a time in stored order (a sequential policy, see AxonConfig): a
+ * The group runs its events one at a time in stored order (one segment, {@link #workOrderProjectionInStoredOrder}): a
  * customer's rename and the opening of their work order are events of different aggregates, and the
  * name must land on every work order whichever comes first.
  */
@@ -310,85 +291,5 @@ class WorkOrderProjection {
         workOrders.deleteAllInBulk();
         assets.deleteAllInBulk();
         customers.deleteAllInBulk();
-    }
-
-    // --- queries
-
-    /** Declared raw: Axon matches a query's response type against the raw class. */
-    @QueryHandler
-    @Transactional(readOnly = true)
-    @SuppressWarnings("rawtypes")
-    PageView handle(FindWorkOrders query) {
-        String technician = query.technician() == null || query.technician().isBlank() ? null : query.technician().trim();
-        Specification<WorkOrderEntity> spec = SearchText.<WorkOrderEntity>contains(query.search())
-                .and(anyOf("status", query.status()))
-                .and(equalTo("customerId", query.customerId() == null ? null : query.customerId().value()))
-                .and(equalTo("technician", technician))
-                .and(anyOf("priority", query.priority()))
-                .and(equalTo("overdue", query.overdue()));
-        if (query.dueFrom() != null) {
-            spec = spec.and((root, q, cb) -> cb.greaterThanOrEqualTo(root.<LocalDate>get("dueDate"), query.dueFrom()));
-        }
-        if (query.dueTo() != null) {
-            spec = spec.and((root, q, cb) -> cb.lessThanOrEqualTo(root.<LocalDate>get("dueDate"), query.dueTo()));
-        }
-        var page = workOrders.findAll(spec, Sorting.pageable(query.page(), FindWorkOrders.SORTABLE, "number", "id"))
-                .map(w -> new WorkOrderSummary(new WorkOrderId(w.id), w.number, w.status, new CustomerId(w.customerId),
-                        w.customerName, w.assetId == null ? null : new AssetId(w.assetId), w.priority, w.technician,
-                        w.dueDate, w.overdue, Decimals.money(w.total), w.openedAt));
-        return PageView.of(page);
-    }
-
-    /** A filter that is left out (matches everything) when no value is given. */
-    private static Specification<WorkOrderEntity> anyOf(String attribute, Collection<?> values) {
-        return (root, q, cb) -> values.isEmpty() ? cb.conjunction() : root.get(attribute).in(values);
-    }
-
-    /** A filter that is left out (matches everything) when its value is null. */
-    private static Specification<WorkOrderEntity> equalTo(String attribute, Object value) {
-        return (root, q, cb) -> value == null ? cb.conjunction() : cb.equal(root.get(attribute), value);
-    }
-
-    @QueryHandler
-    @Transactional(readOnly = true)
-    Optional<WorkOrderDetails> handle(FindWorkOrder query) {
-        return workOrders.findById(query.workOrderId().value()).map(this::details);
-    }
-
-    private WorkOrderDetails details(WorkOrderEntity w) {
-        WorkOrderDetails.Asset asset = w.assetId == null ? null : assets.findById(w.assetId)
-                .map(a -> new WorkOrderDetails.Asset(new AssetId(a.id), a.kind, a.make, a.model, a.year, a.vin,
-                        a.serialNumber, a.licensePlate))
-                .orElse(new WorkOrderDetails.Asset(new AssetId(w.assetId), null, null, null, null, null, null, null));
-        return new WorkOrderDetails(new WorkOrderId(w.id), w.number, w.status, w.version,
-                new WorkOrderDetails.Customer(new CustomerId(w.customerId), w.customerName), asset, w.description,
-                w.priority, w.dueDate, w.overdue, w.technician, w.approvedBy, Decimals.money(w.approvedTotal),
-                labour.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
-                        .map(l -> new WorkOrderDetails.LabourLine(new LineId(l.id), l.description,
-                                Decimals.quantity(l.hours), Decimals.money(l.hourlyRate), Decimals.money(l.amount)))
-                        .toList(),
-                parts.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
-                        .map(p -> new WorkOrderDetails.PartLine(new LineId(p.id), new StockItemId(p.itemId), p.sku,
-                                p.name, Decimals.quantity(p.quantity), Decimals.money(p.unitPrice), Decimals.money(p.amount),
-                                p.status))
-                        .toList(),
-                inspections.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
-                        .map(i -> new WorkOrderDetails.Inspection(i.id, i.result, i.notes, i.inspector, i.recordedAt))
-                        .toList(),
-                payments.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
-                        .map(p -> new WorkOrderDetails.Payment(p.id, Decimals.money(p.amount), p.method,
-                                Decimals.money(p.balance), p.paidAt))
-                        .toList(),
-                totals(w),
-                scans.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
-                        .map(s -> new WorkOrderDetails.Scan(s.id, s.stage, s.note, s.technician, s.scannedAt))
-                        .toList(),
-                w.openedAt, w.completedAt);
-    }
-
-    private static WorkOrderDetails.Totals totals(WorkOrderEntity w) {
-        BigDecimal taxRate = w.taxRate == null ? null : Decimals.quantity(w.taxRate);
-        return new WorkOrderDetails.Totals(Decimals.money(w.labour), Decimals.money(w.parts), taxRate,
-                Decimals.money(w.tax), Decimals.money(w.total), Decimals.money(w.paid), Decimals.money(w.balance));
     }
 }

@@ -38,6 +38,7 @@ import io.wrench.shared.workorder.WorkResumed;
 import io.wrench.shared.workorder.WorkStarted;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
@@ -47,16 +48,20 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ProjectionTest
+@Import(CustomerQueries.class)
 class CustomerProjectionTest {
 
     private static final PageQuery ALL = new PageQuery(0, 50, null, false);
 
     private final CustomerProjection projection;
+    private final CustomerQueries queries;
     private final ProjectionFeed feed;
     private final CustomerId ada = CustomerId.random();
 
-    CustomerProjectionTest(@Autowired CustomerProjection projection, @Autowired ProjectionFeeds feeds) {
+    CustomerProjectionTest(@Autowired CustomerProjection projection, @Autowired CustomerQueries queries,
+                           @Autowired ProjectionFeeds feeds) {
         this.projection = projection;
+        this.queries = queries;
         this.feed = feeds.feed(projection);
     }
 
@@ -382,7 +387,7 @@ class CustomerProjectionTest {
     }
 
     private CustomerDetails details(CustomerId id) {
-        return projection.handle(new FindCustomer(id)).orElseThrow();
+        return queries.handle(new FindCustomer(id)).orElseThrow();
     }
 
     private CustomerSummary summary(CustomerId id) {
@@ -403,7 +408,7 @@ class CustomerProjectionTest {
     }
 
     private PageView<CustomerSummary> projection(FindCustomers query) {
-        return Pages.typed(projection.handle(query));
+        return Pages.typed(queries.handle(query));
     }
 
     private List<Object> snapshot() {

@@ -49,6 +49,7 @@ import io.wrench.shared.workorder.WorkStarted;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
@@ -70,18 +71,22 @@ import static io.wrench.shared.workorder.WorkOrderStatus.PAID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ProjectionTest
+@Import(WorkOrderQueries.class)
 class WorkOrderProjectionTest {
 
     private static final LocalDate DUE = LocalDate.of(2026, 3, 10);
 
     private final WorkOrderProjection projection;
+    private final WorkOrderQueries queries;
     private final ProjectionFeed feed;
     private final CustomerId ada = CustomerId.random();
     private final AssetId car = AssetId.random();
     private final WorkOrderId workOrder = WorkOrderId.random();
 
-    WorkOrderProjectionTest(@Autowired WorkOrderProjection projection, @Autowired ProjectionFeeds feeds) {
+    WorkOrderProjectionTest(@Autowired WorkOrderProjection projection, @Autowired WorkOrderQueries queries,
+                            @Autowired ProjectionFeeds feeds) {
         this.projection = projection;
+        this.queries = queries;
         this.feed = feeds.feed(projection);
     }
 
@@ -628,7 +633,7 @@ class WorkOrderProjectionTest {
     }
 
     private WorkOrderDetails details(WorkOrderId id) {
-        return projection.handle(new FindWorkOrder(id)).orElseThrow();
+        return queries.handle(new FindWorkOrder(id)).orElseThrow();
     }
 
     private static FindWorkOrders withStatus(FindWorkOrders q, WorkOrderStatus... status) {
@@ -647,7 +652,7 @@ class WorkOrderProjectionTest {
     private PageView<WorkOrderSummary> list(UnaryOperator<FindWorkOrders> query) {
         FindWorkOrders all = new FindWorkOrders(null, null, null, null, null, null, null, null,
                 new PageQuery(0, 50, null, false));
-        return Pages.typed(projection.handle(query.apply(all)));
+        return Pages.typed(queries.handle(query.apply(all)));
     }
 
     private List<WorkOrderId> filtered(UnaryOperator<FindWorkOrders> query) {
