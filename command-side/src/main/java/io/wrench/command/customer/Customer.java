@@ -27,7 +27,6 @@ import static io.wrench.shared.ErrorCode.ASSET_NOT_FOUND;
 import static io.wrench.shared.ErrorCode.CUSTOMER_ARCHIVED;
 import static io.wrench.shared.ErrorCode.EMAIL_IN_USE;
 import static io.wrench.shared.ErrorCode.INVALID_INPUT;
-import static io.wrench.shared.ErrorCode.READING_DECREASED;
 import static io.wrench.shared.ErrorCode.VIN_IN_USE;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -106,11 +105,7 @@ class Customer {
                     "customer " + customerId + " has no asset " + command.assetId());
         }
         INPUT.notNegative("reading", command.reading());
-        Long last = readings.get(command.assetId());
-        if (last != null && command.reading() < last) {
-            throw new CustomerRuleViolation(READING_DECREASED,
-                    "reading " + command.reading() + " is lower than the last reading " + last);
-        }
+        MeterReadingPolicy.check(readings.get(command.assetId()), command.reading());
         apply(new OdometerRecorded(customerId, command.assetId(), command.reading()));
     }
 

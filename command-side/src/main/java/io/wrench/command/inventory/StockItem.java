@@ -183,15 +183,8 @@ class StockItem {
         }
     }
 
-    /** Low-stock hysteresis: one signal on the way down, one on the way back up above the level. */
     private void signalStockLevel() {
-        BigDecimal available = available();
-        boolean atOrBelowLevel = available.compareTo(reorderLevel) <= 0;
-        if (atOrBelowLevel && !low) {
-            apply(new LowStockDetected(itemId, available, reorderLevel));
-        } else if (!atOrBelowLevel && low) {
-            apply(new StockLevelRecovered(itemId, available, reorderLevel));
-        }
+        LowStockPolicy.signal(itemId, available(), reorderLevel, low).ifPresent(signal -> apply(signal));
     }
 
     private BigDecimal averageCostAfterReceiving(BigDecimal quantity, BigDecimal unitCost) {

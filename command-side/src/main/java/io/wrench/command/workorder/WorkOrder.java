@@ -77,7 +77,7 @@ public class WorkOrder {
     void handle(AddPartLine command, PartCatalog catalog, PricingPolicy pricing) {
         Lifecycle.check(ADD_LINE, status);
         requireNewLine(command.lineId());
-        apply(PartLinePolicy.add(id, command, catalog, pricing));
+        apply(PartLineRequest.decide(id, command, catalog, pricing));
     }
 
     @CommandHandler
@@ -163,14 +163,10 @@ public class WorkOrder {
     void handle(RecordPayment command) {
         Lifecycle.check(PAY, status);
         BigDecimal amount = INPUT.cents("amount", INPUT.positive("amount", command.amount()));
-        if (amount.compareTo(balance) > 0) {
-            throw new WorkOrderRuleViolation(OVERPAYMENT,
-                    "payment of " + amount + " exceeds the balance of " + balance);
-        }
-        BigDecimal remaining = balance.subtract(amount);
+        BigDecimal remaining = PaymentPolicy.balanceAfter(amount, balance);
         apply(new PaymentRecorded(id, INPUT.required("paymentId", command.paymentId()), amount,
                 INPUT.required("method", command.method()), remaining));
-        if (remaining.signum() == 0) {
+        if (PaymentPolicy.isSettled(remaining)) {
             apply(new WorkOrderPaid(id));
         }
     }

@@ -12,15 +12,16 @@ import static io.wrench.shared.ErrorCode.ITEM_DISCONTINUED;
 import static io.wrench.shared.ErrorCode.UNKNOWN_ITEM;
 
 /**
- * Only known, current items can be added, at the given price or else the catalogue's cost-based one.
+ * Turns a request for a part line into the line's event: only known, current items can be added, at
+ * the given price or else the catalogue's cost-based one, with the amount computed once, here.
  * Whether there is stock is not asked here: that is inventory's answer, later.
  */
-final class PartLinePolicy {
+final class PartLineRequest {
 
-    private PartLinePolicy() {
+    private PartLineRequest() {
     }
 
-    static PartLineAdded add(WorkOrderId workOrderId, AddPartLine command, PartCatalog catalog, PricingPolicy pricing) {
+    static PartLineAdded decide(WorkOrderId workOrderId, AddPartLine command, PartCatalog catalog, PricingPolicy pricing) {
         BigDecimal quantity = INPUT.positive("quantity", command.quantity());
         PartCatalog.Part part = catalog.find(INPUT.required("itemId", command.itemId())).orElseThrow(
                 () -> new WorkOrderRuleViolation(UNKNOWN_ITEM, "no stock item " + command.itemId()));
