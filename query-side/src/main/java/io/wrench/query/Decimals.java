@@ -5,7 +5,7 @@ import io.wrench.shared.Money;
 import java.math.BigDecimal;
 
 /**
- * How numbers leave the read side (API.md): money with two decimals; quantities as plain numbers
+ * How numbers leave the read side (docs/rest-contract.md): money with two decimals; quantities as plain numbers
  * without the padding of their numeric column (12.5000 is 12.5, 10.0000 is 10, never 1E+1).
  */
 public final class Decimals {

@@ -32,7 +32,7 @@ class JsonConfig {
     }
 
     /**
-     * Request bodies take JSON's types as API.md writes them: a number where a number is expected, a
+     * Request bodies take JSON's types as docs/rest-contract.md writes them: a number where a number is expected, a
      * string where text is. Jackson would otherwise turn {@code "5"} into 5, {@code 2020.7} into 2020,
      * {@code true} into "true" and {@code 0} into an enum's first constant; each of those is now a 400.
      */

@@ -16,7 +16,7 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
 /**
- * Who may do what: API.md's role column, as one table. Checked in the filter chain, before a body is
+ * Who may do what: docs/rest-contract.md's role column, as one table. Checked in the filter chain, before a body is
  * read, so a role that may not call an endpoint gets 403 whatever it sends. Reads are open to every
  * authenticated role unless listed here.
  */

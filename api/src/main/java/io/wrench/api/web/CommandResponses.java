@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * How every command endpoint answers (API.md): a create is {@code 201} with {@code Location} and
+ * How every command endpoint answers (docs/rest-contract.md): a create is {@code 201} with {@code Location} and
  * {@code {"id"}}, an action {@code 200} with {@code {"version"}}; both carry {@code ETag} (the
  * aggregate's new version) and {@code X-Consistency-Token}. {@code If-Match} becomes the command's
  * expected version.

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one shape of every error (RFC 9457, as API.md fixes it): type, title, status, detail, instance,
+ * The one shape of every error (RFC 9457, as docs/rest-contract.md fixes it): type, title, status, detail, instance,
  * requestId, and field errors for validation failures. Used by the controller advice and by the
  * filters and security handlers that answer before a controller is reached.
  */

@@ -9,7 +9,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries of CONVENTIONS.md, enforced. */
+/** The module boundaries of docs/conventions.md, enforced. */
 @AnalyzeClasses(packages = "io.wrench", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

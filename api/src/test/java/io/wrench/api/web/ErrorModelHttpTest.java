@@ -10,7 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every status code API.md names, in the problem-detail shape it fixes; never a 500, never a stack trace. */
+/** Every status code docs/rest-contract.md names, in the problem-detail shape it fixes; never a 500, never a stack trace. */
 class ErrorModelHttpTest extends HttpTestSupport {
 
     private static void assertProblem(Api.Response response, int status) {

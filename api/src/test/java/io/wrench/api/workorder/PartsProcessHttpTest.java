@@ -88,7 +88,7 @@ class PartsProcessHttpTest extends WorkOrderTestSupport {
     }
 
     /**
-     * PRODUCT.md: backorders are filled in request order. Lines added one after the other reach
+     * docs/product.md: backorders are filled in request order. Lines added one after the other reach
      * inventory in that order, so the first ones get the stock and the rest wait, and arriving stock
      * goes to the waiting lines oldest first.
      */
