@@ -1,14 +1,12 @@
 package io.wrench.query.customer;
 
-import io.wrench.shared.customer.AssetKind;
+import io.wrench.query.AssetDescription;
+import io.wrench.shared.customer.AssetRegistered;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -21,22 +19,22 @@ class CustomerAssetEntity {
     UUID id;
     @Column(name = "customer_id")
     UUID customerId;
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    AssetKind kind;
-    String make;
-    String model;
-    @Column(name = "model_year")
-    Integer year;
-    String vin;
-    @Column(name = "serial_number")
-    String serialNumber;
-    @Column(name = "license_plate")
-    String licensePlate;
+    @Embedded
+    AssetDescription description;
     Long odometer;
     @Column(name = "registered_at")
     Instant registeredAt;
 
     protected CustomerAssetEntity() {
+    }
+
+    static CustomerAssetEntity from(AssetRegistered event, Instant at) {
+        CustomerAssetEntity asset = new CustomerAssetEntity();
+        asset.id = event.assetId().value();
+        asset.customerId = event.customerId().value();
+        asset.description = AssetDescription.of(event);
+        asset.odometer = event.odometer();
+        asset.registeredAt = at;
+        return asset;
     }
 }

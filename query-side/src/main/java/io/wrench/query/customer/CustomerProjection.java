@@ -92,19 +92,7 @@ class CustomerProjection {
     @EventHandler
     void on(AssetRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.customerId(), sequence, c -> {
-            CustomerAssetEntity asset = new CustomerAssetEntity();
-            asset.id = event.assetId().value();
-            asset.customerId = c.id;
-            asset.kind = event.kind();
-            asset.make = event.make();
-            asset.model = event.model();
-            asset.year = event.year();
-            asset.vin = event.vin();
-            asset.serialNumber = event.serialNumber();
-            asset.licensePlate = event.licensePlate();
-            asset.odometer = event.odometer();
-            asset.registeredAt = at;
-            assets.save(asset);
+            assets.save(CustomerAssetEntity.from(event, at));
             c.assetCount++;
         });
     }

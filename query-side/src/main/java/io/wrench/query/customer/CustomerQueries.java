@@ -49,8 +49,9 @@ class CustomerQueries {
         return customers.findById(query.customerId().value()).map(c -> new CustomerDetails(
                 new CustomerId(c.id), c.name, c.email, c.phone, c.address, c.archived, c.version, c.registeredAt,
                 assets.findByCustomerIdOrderByRegisteredAtAscIdAsc(c.id).stream()
-                        .map(a -> new CustomerDetails.Asset(new io.wrench.shared.customer.AssetId(a.id), a.kind,
-                                a.make, a.model, a.year, a.vin, a.serialNumber, a.licensePlate, a.odometer))
+                        .map(a -> new CustomerDetails.Asset(new io.wrench.shared.customer.AssetId(a.id), a.description.kind,
+                                a.description.make, a.description.model, a.description.year, a.description.vin,
+                                a.description.serialNumber, a.description.licensePlate, a.odometer))
                         .toList(),
                 workOrders.findByCustomerIdOrderByOpenedAtDescIdAsc(c.id).stream()
                         .map(w -> new CustomerDetails.WorkOrder(w.id, w.number, w.status, w.total))

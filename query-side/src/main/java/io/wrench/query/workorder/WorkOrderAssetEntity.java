@@ -1,14 +1,12 @@
 package io.wrench.query.workorder;
 
-import io.wrench.shared.customer.AssetKind;
+import io.wrench.query.AssetDescription;
+import io.wrench.shared.customer.AssetRegistered;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.util.UUID;
 
@@ -21,19 +19,17 @@ class WorkOrderAssetEntity {
     UUID id;
     @Column(name = "customer_id")
     UUID customerId;
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    AssetKind kind;
-    String make;
-    String model;
-    @Column(name = "model_year")
-    Integer year;
-    String vin;
-    @Column(name = "serial_number")
-    String serialNumber;
-    @Column(name = "license_plate")
-    String licensePlate;
+    @Embedded
+    AssetDescription description;
 
     protected WorkOrderAssetEntity() {
+    }
+
+    static WorkOrderAssetEntity from(AssetRegistered event) {
+        WorkOrderAssetEntity asset = new WorkOrderAssetEntity();
+        asset.id = event.assetId().value();
+        asset.customerId = event.customerId().value();
+        asset.description = AssetDescription.of(event);
+        return asset;
     }
 }

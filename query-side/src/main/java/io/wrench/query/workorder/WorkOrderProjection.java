@@ -94,17 +94,7 @@ class WorkOrderProjection {
         if (assets.existsById(event.assetId().value())) {
             return;
         }
-        WorkOrderAssetEntity asset = new WorkOrderAssetEntity();
-        asset.id = event.assetId().value();
-        asset.customerId = event.customerId().value();
-        asset.kind = event.kind();
-        asset.make = event.make();
-        asset.model = event.model();
-        asset.year = event.year();
-        asset.vin = event.vin();
-        asset.serialNumber = event.serialNumber();
-        asset.licensePlate = event.licensePlate();
-        assets.save(asset);
+        assets.save(WorkOrderAssetEntity.from(event));
     }
 
     // --- work orders

@@ -91,8 +91,9 @@ class WorkOrderQueries {
 
     private WorkOrderDetails details(WorkOrderEntity w) {
         WorkOrderDetails.Asset asset = w.assetId == null ? null : assets.findById(w.assetId)
-                .map(a -> new WorkOrderDetails.Asset(new AssetId(a.id), a.kind, a.make, a.model, a.year, a.vin,
-                        a.serialNumber, a.licensePlate))
+                .map(a -> new WorkOrderDetails.Asset(new AssetId(a.id), a.description.kind, a.description.make,
+                        a.description.model, a.description.year, a.description.vin, a.description.serialNumber,
+                        a.description.licensePlate))
                 .orElse(new WorkOrderDetails.Asset(new AssetId(w.assetId), null, null, null, null, null, null, null));
         return new WorkOrderDetails(new WorkOrderId(w.id), w.number, w.status, w.version,
                 new WorkOrderDetails.Customer(new CustomerId(w.customerId), w.customerName), asset, w.description,
