@@ -1,6 +1,7 @@
 package io.wrench.api.cluster;
 
 import io.wrench.api.security.Role;
+import io.wrench.api.support.Api;
 import io.wrench.api.support.HttpTestSupport;
 import io.wrench.api.web.ErrorAdvice;
 import io.wrench.command.customer.api.UpdateContactDetails;
@@ -40,7 +41,7 @@ class StaleVersionWireHttpTest extends HttpTestSupport {
     void a_stale_expected_version_leaves_the_handling_instance_with_its_details() throws Exception {
         String id = newCustomer("Stale Wire");
         api.as(Role.ADVISOR).patch("/api/customers/" + id, Map.of("phone", "1"));
-        api.as(Role.ADVISOR).patch("/api/customers/" + id, Map.of("phone", "2"));
+        Api.Response second = api.as(Role.ADVISOR).patch("/api/customers/" + id, Map.of("phone", "2"));
 
         CompletableFuture<CommandResultMessage<?>> result = new CompletableFuture<>();
         localSegment.dispatch(GenericCommandMessage.asCommandMessage(new UpdateContactDetails(
@@ -57,7 +58,7 @@ class StaleVersionWireHttpTest extends HttpTestSupport {
         Throwable received = wire.deserialize(wire.serialize(sent, "request-1")).exceptionResult();
 
         assertThat(ErrorAdvice.detailsOf(received).map(RuleViolationDetails::code)).contains(ErrorCode.STALE_VERSION);
-        assertThat(api.as(Role.ADVISOR).get("/api/customers/" + id).json().get("phone").asString())
+        assertThat(readAfter(second, Role.ADVISOR, "/api/customers/" + id).json().get("phone").asString())
                 .as("nothing changed").isEqualTo("2");
     }
 }
