@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,8 @@ public class WrenchProperties {
     private final Http http = new Http();
     private final Consistency consistency = new Consistency();
     private final Imports imports = new Imports();
+    private final Shop shop = new Shop();
+    private final Dashboard dashboard = new Dashboard();
 
     public String getPublicBaseUrl() { return publicBaseUrl; }
     public void setPublicBaseUrl(String publicBaseUrl) { this.publicBaseUrl = publicBaseUrl; }
@@ -33,6 +36,8 @@ public class WrenchProperties {
     public Http getHttp() { return http; }
     public Consistency getConsistency() { return consistency; }
     public Imports getImports() { return imports; }
+    public Shop getShop() { return shop; }
+    public Dashboard getDashboard() { return dashboard; }
 
     public static class Security {
         /**
@@ -79,5 +84,33 @@ public class WrenchProperties {
         public void setMaxFileBytes(long maxFileBytes) { this.maxFileBytes = maxFileBytes; }
         public int getMaxRows() { return maxRows; }
         public void setMaxRows(int maxRows) { this.maxRows = maxRows; }
+    }
+
+    public static class Shop {
+        /**
+         * The shop's time zone: the days of the dashboard's revenue, inspections and completions, and
+         * "today". The dashboard projection files events under their day when it processes them, so a
+         * change takes effect for old events only after a rebuild of dashboard-projection.
+         */
+        private ZoneId timeZone = ZoneId.of("UTC");
+
+        public ZoneId getTimeZone() { return timeZone; }
+        public void setTimeZone(ZoneId timeZone) { this.timeZone = timeZone; }
+    }
+
+    public static class Dashboard {
+        /** Most dashboard streams one client (JWT subject) may hold open at once; past it, 429. */
+        private int maxStreamsPerClient = 4;
+        /** Shortest time between two pushes of a stream; changes in between are sent together. */
+        private Duration pushInterval = Duration.ofMillis(500);
+        /** A comment line on every open stream this often, so that proxies keep it open. */
+        private Duration heartbeat = Duration.ofSeconds(15);
+
+        public int getMaxStreamsPerClient() { return maxStreamsPerClient; }
+        public void setMaxStreamsPerClient(int maxStreamsPerClient) { this.maxStreamsPerClient = maxStreamsPerClient; }
+        public Duration getPushInterval() { return pushInterval; }
+        public void setPushInterval(Duration pushInterval) { this.pushInterval = pushInterval; }
+        public Duration getHeartbeat() { return heartbeat; }
+        public void setHeartbeat(Duration heartbeat) { this.heartbeat = heartbeat; }
     }
 }
