@@ -45,11 +45,7 @@ class DashboardStreams implements SmartLifecycle {
     private final int maxPerClient;
     private final long pushIntervalMillis;
     private final Duration heartbeat;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "dashboard-streams");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile ScheduledExecutorService scheduler = newScheduler();
     private final Map<String, AtomicInteger> openPerClient = new ConcurrentHashMap<>();
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
@@ -62,6 +58,9 @@ class DashboardStreams implements SmartLifecycle {
     }
 
     SseEmitter open(String client, FindDashboard query, Long lastEventId) {
+        if (!running) {
+            throw new ShuttingDown();
+        }
         AtomicInteger count = openPerClient.computeIfAbsent(client, c -> new AtomicInteger());
         if (count.incrementAndGet() > maxPerClient) {
             count.decrementAndGet();
@@ -84,17 +83,19 @@ class DashboardStreams implements SmartLifecycle {
         private final FindDashboard query;
         private final SseEmitter emitter = new SseEmitter(0L);
         private final boolean resumed;
-        private long lastSentPosition;
-        private long lastPushNanos;
+        private final long lastEventId;
+        private DashboardView lastSent;
+        /** When the last document was sent ({@code System.nanoTime()} has no fixed origin: it may be negative). */
+        private long lastPushNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(pushIntervalMillis);
         private boolean pushScheduled;
         private boolean closed;
         private SubscriptionQueryResult<DashboardView, DashboardChanged> subscription;
         private ScheduledFuture<?> heartbeats;
 
-        Stream(String client, FindDashboard query, long lastSentPosition, boolean resumed) {
+        Stream(String client, FindDashboard query, long lastEventId, boolean resumed) {
             this.client = client;
             this.query = query;
-            this.lastSentPosition = lastSentPosition;
+            this.lastEventId = lastEventId;
             this.resumed = resumed;
         }
 
@@ -104,7 +105,7 @@ class DashboardStreams implements SmartLifecycle {
             emitter.onError(e -> close());
             subscription = queryGateway.subscriptionQuery(query, ResponseTypes.instanceOf(DashboardView.class),
                     ResponseTypes.instanceOf(DashboardChanged.class));
-            subscription.initialResult().subscribe(view -> send(view, !resumed), this::failed);
+            subscription.initialResult().subscribe(view -> send(view, true), this::failed);
             subscription.updates().subscribe(change -> requestPush(), this::failed);
             heartbeats = scheduler.scheduleAtFixedRate(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -122,7 +123,6 @@ class DashboardStreams implements SmartLifecycle {
         private void push() {
             synchronized (this) {
                 pushScheduled = false;
-                lastPushNanos = System.nanoTime();
             }
             try {
                 send(queryGateway.query(query, DashboardView.class).join(), false);
@@ -131,15 +131,24 @@ class DashboardStreams implements SmartLifecycle {
             }
         }
 
-        /** Sends the document unless the client has it already (its position is not newer than the last sent). */
-        private synchronized void send(DashboardView view, boolean always) {
-            if (closed || (!always && view.position() <= lastSentPosition)) {
+        /**
+         * Sends the document unless the client has it already: on connect, unless its Last-Event-ID is
+         * the current position; later, unless no figure changed since the last push.
+         */
+        private synchronized void send(DashboardView view, boolean initial) {
+            if (closed) {
+                return;
+            }
+            boolean known = initial ? resumed && view.position() <= lastEventId
+                    : lastSent != null && withoutTime(view).equals(withoutTime(lastSent));
+            if (known) {
                 return;
             }
             try {
                 emitter.send(SseEmitter.event().id(Long.toString(view.position())).name("dashboard")
                         .data(view, MediaType.APPLICATION_JSON));
-                lastSentPosition = Math.max(lastSentPosition, view.position());
+                lastSent = view;
+                lastPushNanos = System.nanoTime();
             } catch (IOException | IllegalStateException e) {
                 close();
             }
@@ -195,6 +204,20 @@ class DashboardStreams implements SmartLifecycle {
         }
     }
 
+    /** The document without the moment it was generated: two of them are equal when every figure is. */
+    private static DashboardView withoutTime(DashboardView v) {
+        return new DashboardView(v.period(), v.workOrders(), v.cycleTime(), v.timeInStatus(), v.technicians(),
+                v.revenue(), v.inspections(), v.lowStock(), v.stockValue(), v.position(), null);
+    }
+
+    static final class ShuttingDown extends ErrorResponseException {
+        ShuttingDown() {
+            super(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "this instance is shutting down; connect again"), null);
+            getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        }
+    }
+
     static final class TooManyStreams extends ErrorResponseException {
         TooManyStreams(int max) {
             super(HttpStatus.TOO_MANY_REQUESTS, ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
@@ -203,8 +226,19 @@ class DashboardStreams implements SmartLifecycle {
         }
     }
 
+    private static ScheduledExecutorService newScheduler() {
+        return Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "dashboard-streams");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Override
     public void start() {
+        if (scheduler.isShutdown()) {
+            scheduler = newScheduler();
+        }
         running = true;
     }
 

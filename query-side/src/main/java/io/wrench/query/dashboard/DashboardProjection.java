@@ -72,8 +72,8 @@ import static java.math.BigDecimal.ONE;
  * period figure is the day, in the shop's time zone, the event happened on. One segment, every event
  * in stored order: workload and stock value gather events of many aggregates.
  * <p>
- * Every event moves the stored position on, in the batch's transaction; an event at or below it was
- * processed before and changes nothing. Once a batch is committed, subscribers of
+ * Every event moves the stored position on, in the batch's transaction; an event whose id is already
+ * recorded was processed before and changes nothing. Once a batch is committed, subscribers of
  * {@link FindDashboard} are told, once per batch.
  */
 @Component
@@ -411,21 +411,19 @@ class DashboardProjection {
 
     /** Moves the position on and records the event; null when it was processed before. */
     private Event begin(DomainEventMessage<?> message, TrackingToken token) {
-        long position = advance(token);
-        if (position < 0) {
+        if (store.seen(message.getIdentifier())) {
             return null;
         }
+        long position = advance(token);
         store.recordEvent(message.getIdentifier(), message.getAggregateIdentifier(),
                 message.getPayloadType().getSimpleName(), message.getTimestamp(), position);
         return new Event(message.getIdentifier(), message.getTimestamp(), message.getTimestamp().atZone(zone).toLocalDate());
     }
 
-    /** The event's position, or -1 when it is not past the stored one. */
+    /** Moves the stored position on and has subscribers told once the batch is committed. */
     private long advance(TrackingToken token) {
         long position = positionOf(token);
-        if (!store.advance(position)) {
-            return -1;
-        }
+        store.advance(position);
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
             if (batch.resources().put(POSITION, position) == null) {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -34,7 +35,8 @@ import static io.wrench.query.dashboard.DashboardProjection.OUTSTANDING;
 
 /**
  * Builds the dashboard document and explanations from the running figures. Each answer reads in one
- * repeatable-read transaction, so every figure and {@code position} describe the same moment. "Today"
+ * repeatable-read transaction of its own (the query bus's transaction is read-committed), so every
+ * figure and {@code position} describe the same moment. "Today"
  * comes from the injected clock, in the shop's time zone.
  */
 @Component
@@ -62,7 +64,7 @@ class DashboardQueries {
     }
 
     @QueryHandler
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
     DashboardView handle(FindDashboard query) {
         LocalDate today = today();
         LocalDate to = query.to() == null ? today : query.to();
@@ -170,7 +172,7 @@ class DashboardQueries {
     // --- explain
 
     @QueryHandler
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
     FigureExplanation handle(ExplainFigure query) {
         Figure figure = query.figure();
         LocalDate[] days = days(figure.window(), query.from(), query.to());
@@ -179,32 +181,36 @@ class DashboardQueries {
                 : new Object[]{figure.stored(), Date.valueOf(days[0]), Date.valueOf(days[1])};
         long total = jdbc.queryForObject("select count(*) from dashboard_contribution c where " + where, Long.class, args);
         int offset = query.page() * query.size();
+        // for a rate, whether each event of the denominator is one of the numerator's too
+        String numerator = figure.isRate() ? figure.numerator() : "";
         List<Object[]> rows = jdbc.query("select c.event_id, e.aggregate_id, e.event_type, e.occurred_at, c.amount,"
-                        + " c.position from dashboard_contribution c join dashboard_event e on e.event_id = c.event_id"
+                        + " c.position, n.event_id from dashboard_contribution c"
+                        + " join dashboard_event e on e.event_id = c.event_id"
+                        + " left join dashboard_contribution n on n.figure = ? and n.event_id = c.event_id"
                         + " where " + where + " order by c.position limit " + query.size() + " offset " + offset,
                 (rs, i) -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getBigDecimal(5), rs.getLong(6)}, args);
+                        rs.getTimestamp(4).toInstant(), rs.getBigDecimal(5), rs.getLong(6), rs.getString(7) != null},
+                prepend(numerator, args));
         List<FigureExplanation.Contribution> items = new ArrayList<>();
         BigDecimal value;
         if (figure.isRate()) {
             // each event of the denominator adds its share of the numerator, rounded so that the shares
             // telescope: the k-th adds round(P(k) / n) - round(P(k-1) / n), P(k) = numerator events among the first k
-            long before = rows.isEmpty() ? 0 : jdbc.queryForObject("select count(*) from dashboard_contribution c where "
-                    + where.replace("c.figure = ?", "c.figure = ? and c.position < ?"), Long.class,
+            long passedSoFar = rows.isEmpty() ? 0 : jdbc.queryForObject("select count(*) from dashboard_contribution c"
+                    + " where " + where.replace("c.figure = ?", "c.figure = ? and c.position < ?"), Long.class,
                     numeratorArgs(figure, (Long) rows.get(0)[5], days));
-            long passedSoFar = before;
             BigDecimal previous = rate(passedSoFar, total);
             for (Object[] row : rows) {
-                Integer inNumerator = jdbc.queryForObject("select count(*) from dashboard_contribution"
-                        + " where figure = ? and event_id = ?", Integer.class, figure.numerator(), row[0]);
-                passedSoFar += inNumerator;
+                if ((Boolean) row[6]) {
+                    passedSoFar++;
+                }
                 BigDecimal current = rate(passedSoFar, total);
                 items.add(contribution(row, current.subtract(previous)));
                 previous = current;
             }
-            long numerator = jdbc.queryForObject("select count(*) from dashboard_contribution c where " + where,
+            long inNumerator = jdbc.queryForObject("select count(*) from dashboard_contribution c where " + where,
                     Long.class, replaceFirst(args, figure.numerator()));
-            value = rate(numerator, total);
+            value = rate(inNumerator, total);
         } else {
             rows.forEach(row -> items.add(contribution(row, format(figure, (BigDecimal) row[4]))));
             BigDecimal sum = days == null
@@ -221,6 +227,13 @@ class DashboardQueries {
     private static Object[] numeratorArgs(Figure figure, long position, LocalDate[] days) {
         return days == null ? new Object[]{figure.numerator(), position}
                 : new Object[]{figure.numerator(), position, Date.valueOf(days[0]), Date.valueOf(days[1])};
+    }
+
+    private static Object[] prepend(Object first, Object[] args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = first;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
     }
 
     private static Object[] replaceFirst(Object[] args, Object first) {

@@ -28,9 +28,17 @@ final class DashboardStore {
         this.jdbc = jdbc;
     }
 
-    /** Moves the position on; false when the event was processed before (redelivered), so it is skipped. */
-    boolean advance(long position) {
-        return jdbc.update("update dashboard_state set position = ? where id = 1 and position < ?", position, position) == 1;
+    /**
+     * Moves the position on. It is the highest global index processed: an event committed late (a gap
+     * in the index) may still arrive below it.
+     */
+    void advance(long position) {
+        jdbc.update("update dashboard_state set position = greatest(position, ?) where id = 1", position);
+    }
+
+    /** Whether the event was processed before (redelivered): its id is recorded by the first delivery. */
+    boolean seen(String eventId) {
+        return !jdbc.queryForList("select 1 from dashboard_event where event_id = ?", Integer.class, eventId).isEmpty();
     }
 
     void recordEvent(String eventId, String aggregateId, String type, Instant at, long position) {
