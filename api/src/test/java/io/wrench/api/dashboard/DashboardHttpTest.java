@@ -112,4 +112,15 @@ class DashboardHttpTest extends HttpTestSupport {
         assertThat(afterRemoval.get("technicians").get(technician).get("labourHours").decimalValue())
                 .isEqualByComparingTo(BigDecimal.ZERO);
     }
+
+    @Test
+    void the_openapi_description_names_the_three_endpoints() {
+        JsonNode paths = api.anonymous().get("/v3/api-docs").json().get("paths");
+        assertThat(paths.get("/api/dashboard").get("get").get("parameters").findValuesAsString("name"))
+                .contains("from", "to");
+        assertThat(paths.get("/api/dashboard/explain").get("get").get("parameters").findValuesAsString("name"))
+                .contains("figure", "from", "to", "page", "size");
+        assertThat(paths.get("/api/dashboard/stream").get("get").get("responses").get("200").get("content")
+                .has("text/event-stream")).isTrue();
+    }
 }
