@@ -1,12 +1,15 @@
 -- Query side, processing group dashboard-projection (docs/dashboards.md): running figures kept as
 -- events arrive, so that GET /api/dashboard reads a few small rows instead of scanning history.
 
--- The global event-store position of the last event the group processed (one row).
+-- The highest global event-store position the group processed (one row), and a counter that moves
+-- whenever a time in status changes (never back, not even on a reset), so readers may keep what
+-- they computed from dashboard_status_time until it moves.
 create table dashboard_state (
-    id       integer not null primary key,
-    position bigint  not null
+    id                  integer not null primary key,
+    position            bigint  not null,
+    status_time_version bigint  not null
 );
-insert into dashboard_state (id, position) values (1, -1);
+insert into dashboard_state (id, position, status_time_version) values (1, -1, 0);
 
 -- Every event a figure is made of: what explain lists.
 create table dashboard_event (

@@ -1,18 +1,11 @@
 package io.wrench.api.dashboard;
 
-import io.wrench.api.admin.ProjectionAdmin;
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
-import io.wrench.api.support.HttpTestSupport;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,25 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * percentiles and how long a change takes to reach a stream subscriber while 8 writers open work
  * orders. It reports numbers and fails only if something does not work at all.
  */
-class DashboardBenchmark extends HttpTestSupport {
+class DashboardBenchmark extends GeneratedHistorySupport {
 
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    TransactionManager transactions;
-    @Autowired
-    ProjectionAdmin admin;
 
     @Test
     void report() throws Exception {
         int workOrders = Integer.getInteger("bench.workOrders", 5000);
         long loadStart = System.nanoTime();
-        List<DomainEventMessage<?>> history = ShopHistory.generate(42, Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                .minus(Duration.ofHours(1)), workOrders, Math.max(12, workOrders / 100));
-        for (int i = 0; i < history.size(); i += 500) {
-            List<DomainEventMessage<?>> batch = history.subList(i, Math.min(history.size(), i + 500));
-            transactions.executeInTransaction(() -> eventStore.publish(batch));
-        }
+        List<DomainEventMessage<?>> history = store(42, workOrders, Math.max(12, workOrders / 100), 500);
         for (String processor : admin.processors().keySet()) {
             if (admin.processor(processor).orElseThrow().supportsReset()) {
                 assertThat(admin.awaitCaughtUp(processor, Duration.ofMinutes(60))).as(processor).isTrue();

@@ -1,18 +1,12 @@
 package io.wrench.api.dashboard;
 
-import io.wrench.api.admin.ProjectionAdmin;
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
-import io.wrench.api.support.HttpTestSupport;
 import io.wrench.query.dashboard.api.Figure;
 import io.wrench.shared.workorder.WorkOrderStatus;
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,17 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the store, the other tests' too). Then the projection is rebuilt by replay and must answer the same.
  * The seed is fixed; a failure names it ({@code -Dwrench.dashboard.seed=} reruns another).
  */
-class DashboardExactnessHttpTest extends HttpTestSupport {
+class DashboardExactnessHttpTest extends GeneratedHistorySupport {
 
     private static final long SEED = Long.getLong("wrench.dashboard.seed", 20261201L);
     private static final ZoneOffset ZONE = ZoneOffset.UTC;
 
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    TransactionManager transactions;
-    @Autowired
-    ProjectionAdmin admin;
 
     @Test
     void every_figure_and_every_explanation_equal_a_naive_computation_from_the_raw_events_also_after_a_replay()
@@ -62,12 +50,7 @@ class DashboardExactnessHttpTest extends HttpTestSupport {
     }
 
     private void check() throws InterruptedException {
-        List<DomainEventMessage<?>> history = ShopHistory.generate(SEED,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1)), 300, 12);
-        for (int i = 0; i < history.size(); i += 100) {
-            List<DomainEventMessage<?>> batch = history.subList(i, Math.min(history.size(), i + 100));
-            transactions.executeInTransaction(() -> eventStore.publish(batch));
-        }
+        store(SEED, 300, 12, 100);
         assertThat(admin.awaitCaughtUp("dashboard-projection", Duration.ofSeconds(120))).as("caught up").isTrue();
 
         String period = "from=" + LocalDate.now(ZONE).minusDays(20) + "&to=" + LocalDate.now(ZONE).minusDays(3);

@@ -123,4 +123,17 @@ class DashboardHttpTest extends HttpTestSupport {
         assertThat(paths.get("/api/dashboard/stream").get("get").get("responses").get("200").get("content")
                 .has("text/event-stream")).isTrue();
     }
+
+    @Test
+    void time_in_status_follows_a_stay_that_ends_even_right_after_a_read() {
+        Api.Call manager = api.as(Role.MANAGER);
+        long before = manager.get("/api/dashboard").json().get("timeInStatus").get("overall").get("OPEN").get("count").asLong();
+        manager.get("/api/dashboard");
+        Api.Response opened = api.as(Role.ADVISOR).post("/api/work-orders",
+                Map.of("customerId", newCustomer(unique("Stay")), "description", "Quick one"));
+        Api.Response approved = api.as(Role.ADVISOR).post("/api/work-orders/" + opened.id() + "/approve", null);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        JsonNode after = readAfter(approved, Role.MANAGER, "/api/dashboard").json();
+        assertThat(after.get("timeInStatus").get("overall").get("OPEN").get("count").asLong()).isEqualTo(before + 1);
+    }
 }

@@ -50,8 +50,13 @@ class DashboardStreamHttpTest extends HttpTestSupport {
             assertThat(first.id()).isEqualTo(Long.toString(document.get("position").asLong()));
 
             openWorkOrder(customer);
+            // the customer's registration may still be on its way: a push for it alone comes first then
             SseClient.Event next = client.next(Duration.ofSeconds(5));
-            assertThat(next).as("a push after the change").isNotNull();
+            while (next != null && next != SseClient.END && open(next) == open(first)) {
+                assertThat(Long.parseLong(next.id())).isGreaterThan(Long.parseLong(first.id()));
+                next = client.next(Duration.ofSeconds(5));
+            }
+            assertThat(next).as("a push after the change").isNotNull().isNotSameAs(SseClient.END);
             assertThat(Long.parseLong(next.id())).isGreaterThan(Long.parseLong(first.id()));
             assertThat(open(next)).isEqualTo(open(first) + 1);
         }

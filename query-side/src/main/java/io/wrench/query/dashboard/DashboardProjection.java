@@ -253,6 +253,7 @@ class DashboardProjection {
                 jdbc.update("insert into dashboard_status_time (work_order_id, status, technician, seconds)"
                         + " values (?, ?, ?, ?)", id, left, technician, seconds);
             }
+            store.statusTimeChanged();
         }, id);
         jdbc.update("update dashboard_work_order set status = ?, status_since_nanos = ?, status_event_id = ? where id = ?",
                 status.name(), nanos(e.at()), e.id(), id);

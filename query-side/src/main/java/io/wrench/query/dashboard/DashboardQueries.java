@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static io.wrench.query.dashboard.DashboardProjection.OUTSTANDING;
@@ -52,6 +53,15 @@ class DashboardQueries {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    /**
+     * Time in status is over the full history and needs every stay; it changes only when a stay ends,
+     * so it is computed again only when the stored version moved (per instance; never stale, as the
+     * version is read in the document's own transaction).
+     */
+    private final AtomicReference<TimesInStatus> timesInStatus = new AtomicReference<>();
+
+    private record TimesInStatus(long version, DashboardView.TimeInStatus times) {
+    }
 
     DashboardQueries(JdbcTemplate jdbc, Clock clock, @Value("${wrench.shop.time-zone:UTC}") ZoneId zone) {
         this.jdbc = jdbc;
@@ -118,6 +128,17 @@ class DashboardQueries {
     }
 
     private DashboardView.TimeInStatus timeInStatus() {
+        long version = jdbc.queryForObject("select status_time_version from dashboard_state where id = 1", Long.class);
+        TimesInStatus known = timesInStatus.get();
+        if (known != null && known.version() == version) {
+            return known.times();
+        }
+        DashboardView.TimeInStatus times = computeTimeInStatus();
+        timesInStatus.set(new TimesInStatus(version, times));
+        return times;
+    }
+
+    private DashboardView.TimeInStatus computeTimeInStatus() {
         Map<String, Map<UUID, Long>> overall = new TreeMap<>();
         Map<String, Map<String, List<Long>>> byTechnician = new TreeMap<>();
         jdbc.query("select work_order_id, status, technician, seconds from dashboard_status_time", rs -> {

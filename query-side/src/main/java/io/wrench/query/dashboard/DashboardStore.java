@@ -36,6 +36,11 @@ final class DashboardStore {
         jdbc.update("update dashboard_state set position = greatest(position, ?) where id = 1", position);
     }
 
+    /** A time in status changed: what readers computed from {@code dashboard_status_time} is out of date. */
+    void statusTimeChanged() {
+        jdbc.update("update dashboard_state set status_time_version = status_time_version + 1 where id = 1");
+    }
+
     /** Whether the event was processed before (redelivered): its id is recorded by the first delivery. */
     boolean seen(String eventId) {
         return !jdbc.queryForList("select 1 from dashboard_event where event_id = ?", Integer.class, eventId).isEmpty();
@@ -87,6 +92,6 @@ final class DashboardStore {
 
     void reset() {
         TABLES.forEach(table -> jdbc.update("delete from " + table));
-        jdbc.update("update dashboard_state set position = -1 where id = 1");
+        jdbc.update("update dashboard_state set position = -1, status_time_version = status_time_version + 1 where id = 1");
     }
 }
