@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,8 @@ public class WrenchProperties {
     private final Consistency consistency = new Consistency();
     private final Imports imports = new Imports();
     private final Cluster cluster = new Cluster();
+    private final Shop shop = new Shop();
+    private final Dashboard dashboard = new Dashboard();
 
     public String getPublicBaseUrl() { return publicBaseUrl; }
     public void setPublicBaseUrl(String publicBaseUrl) { this.publicBaseUrl = publicBaseUrl; }
@@ -35,6 +38,8 @@ public class WrenchProperties {
     public Consistency getConsistency() { return consistency; }
     public Imports getImports() { return imports; }
     public Cluster getCluster() { return cluster; }
+    public Shop getShop() { return shop; }
+    public Dashboard getDashboard() { return dashboard; }
 
     public static class Security {
         /**
@@ -112,5 +117,33 @@ public class WrenchProperties {
         public void setNodeTimeout(Duration nodeTimeout) { this.nodeTimeout = nodeTimeout; }
         public Duration getClaimTimeout() { return claimTimeout; }
         public void setClaimTimeout(Duration claimTimeout) { this.claimTimeout = claimTimeout; }
+    }
+
+    public static class Shop {
+        /**
+         * The shop's time zone: the days of the dashboard's revenue, inspections and completions, and
+         * "today". The dashboard projection files events under their day when it processes them, so a
+         * change takes effect for old events only after a rebuild of dashboard-projection.
+         */
+        private ZoneId timeZone = ZoneId.of("UTC");
+
+        public ZoneId getTimeZone() { return timeZone; }
+        public void setTimeZone(ZoneId timeZone) { this.timeZone = timeZone; }
+    }
+
+    public static class Dashboard {
+        /** Most dashboard streams one client (JWT subject) may hold open at once; past it, 429. */
+        private int maxStreamsPerClient = 4;
+        /** Shortest time between two pushes of a stream; changes in between are sent together. */
+        private Duration pushInterval = Duration.ofMillis(500);
+        /** A comment line on every open stream this often, so that proxies keep it open. */
+        private Duration heartbeat = Duration.ofSeconds(15);
+
+        public int getMaxStreamsPerClient() { return maxStreamsPerClient; }
+        public void setMaxStreamsPerClient(int maxStreamsPerClient) { this.maxStreamsPerClient = maxStreamsPerClient; }
+        public Duration getPushInterval() { return pushInterval; }
+        public void setPushInterval(Duration pushInterval) { this.pushInterval = pushInterval; }
+        public Duration getHeartbeat() { return heartbeat; }
+        public void setHeartbeat(Duration heartbeat) { this.heartbeat = heartbeat; }
     }
 }

@@ -58,6 +58,8 @@ final class ApiAccessRules {
             new Rule(POST, "/api/work-orders/*/payments", ADVISOR, MANAGER),
             new Rule(POST, "/api/work-orders/*/cancel", MANAGER),
 
+            new Rule(null, "/api/dashboard/**", MANAGER, ANALYST, AUDITOR),
+
             new Rule(null, "/api/audit/**", AUDITOR),
             new Rule(null, "/api/admin/projections/**", ANALYST),
             new Rule(null, "/api/admin/**"),

@@ -1,0 +1,262 @@
+package io.wrench.api.dashboard;
+
+import io.wrench.api.config.WrenchProperties;
+import io.wrench.query.dashboard.api.DashboardChanged;
+import io.wrench.query.dashboard.api.DashboardView;
+import io.wrench.query.dashboard.api.FindDashboard;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The open dashboard streams. Each is an Axon subscription query on {@link FindDashboard}: the
+ * dashboard projection emits {@link DashboardChanged} after each committed batch (behind Axon Server,
+ * on whichever instance projected it), and the stream answers with the whole document again, at most
+ * once per push interval, whatever the number of changes in between. Streams close before the web
+ * server's graceful shutdown waits for open requests.
+ */
+@Component
+class DashboardStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardStreams.class);
+
+    private final QueryGateway queryGateway;
+    private final int maxPerClient;
+    private final long pushIntervalMillis;
+    private final Duration heartbeat;
+    private volatile ScheduledExecutorService scheduler = newScheduler();
+    private final Map<String, AtomicInteger> openPerClient = new ConcurrentHashMap<>();
+    private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+
+    DashboardStreams(QueryGateway queryGateway, WrenchProperties properties) {
+        this.queryGateway = queryGateway;
+        this.maxPerClient = properties.getDashboard().getMaxStreamsPerClient();
+        this.pushIntervalMillis = properties.getDashboard().getPushInterval().toMillis();
+        this.heartbeat = properties.getDashboard().getHeartbeat();
+    }
+
+    SseEmitter open(String client, FindDashboard query, Long lastEventId) {
+        if (!running) {
+            throw new ShuttingDown();
+        }
+        AtomicInteger count = openPerClient.computeIfAbsent(client, c -> new AtomicInteger());
+        if (count.incrementAndGet() > maxPerClient) {
+            count.decrementAndGet();
+            throw new TooManyStreams(maxPerClient);
+        }
+        Stream stream = new Stream(client, query, lastEventId == null ? -1 : lastEventId, lastEventId != null);
+        open.add(stream);
+        stream.start();
+        return stream.emitter;
+    }
+
+    int openStreams() {
+        return open.size();
+    }
+
+    /** One client's stream: sends are serialised on the stream, pushes never closer than the interval. */
+    private final class Stream {
+
+        private final String client;
+        private final FindDashboard query;
+        private final SseEmitter emitter = new SseEmitter(0L);
+        private final boolean resumed;
+        private final long lastEventId;
+        private DashboardView lastSent;
+        /** When the last document was sent ({@code System.nanoTime()} has no fixed origin: it may be negative). */
+        private long lastPushNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(pushIntervalMillis);
+        private boolean pushScheduled;
+        private boolean closed;
+        private SubscriptionQueryResult<DashboardView, DashboardChanged> subscription;
+        private ScheduledFuture<?> heartbeats;
+
+        Stream(String client, FindDashboard query, long lastEventId, boolean resumed) {
+            this.client = client;
+            this.query = query;
+            this.lastEventId = lastEventId;
+            this.resumed = resumed;
+        }
+
+        void start() {
+            emitter.onCompletion(this::close);
+            emitter.onTimeout(this::close);
+            emitter.onError(e -> close());
+            subscription = queryGateway.subscriptionQuery(query, ResponseTypes.instanceOf(DashboardView.class),
+                    ResponseTypes.instanceOf(DashboardChanged.class));
+            subscription.initialResult().subscribe(view -> send(view, true), this::failed);
+            subscription.updates().subscribe(change -> requestPush(), this::failed);
+            heartbeats = scheduler.scheduleAtFixedRate(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void requestPush() {
+            if (pushScheduled || closed) {
+                return;
+            }
+            pushScheduled = true;
+            long wait = Math.max(0, lastPushNanos + TimeUnit.MILLISECONDS.toNanos(pushIntervalMillis) - System.nanoTime());
+            scheduler.schedule(this::push, wait, TimeUnit.NANOSECONDS);
+        }
+
+        private void push() {
+            synchronized (this) {
+                pushScheduled = false;
+            }
+            try {
+                send(queryGateway.query(query, DashboardView.class).join(), false);
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        }
+
+        /**
+         * Sends the document unless the client has it already: on connect, unless its Last-Event-ID is
+         * the current position; later, unless no figure changed since the last push.
+         */
+        private synchronized void send(DashboardView view, boolean initial) {
+            if (closed) {
+                return;
+            }
+            boolean known = initial ? resumed && view.position() <= lastEventId
+                    : lastSent != null && withoutTime(view).equals(withoutTime(lastSent));
+            if (known) {
+                return;
+            }
+            try {
+                emitter.send(SseEmitter.event().id(Long.toString(view.position())).name("dashboard")
+                        .data(view, MediaType.APPLICATION_JSON));
+                lastSent = view;
+                lastPushNanos = System.nanoTime();
+            } catch (IOException | IllegalStateException e) {
+                close();
+            }
+        }
+
+        private synchronized void heartbeat() {
+            if (closed) {
+                return;
+            }
+            try {
+                emitter.send(SseEmitter.event().comment("heartbeat"));
+            } catch (IOException | IllegalStateException e) {
+                close();
+            }
+        }
+
+        private void failed(Throwable e) {
+            log.warn("Dashboard stream of {} failed; closing it", client, e);
+            synchronized (this) {
+                if (!closed) {
+                    emitter.complete();
+                }
+            }
+            close();
+        }
+
+        void close() {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+            }
+            if (heartbeats != null) {
+                heartbeats.cancel(false);
+            }
+            if (subscription != null) {
+                subscription.cancel();
+            }
+            if (open.remove(this)) {
+                openPerClient.computeIfPresent(client, (c, n) -> n.decrementAndGet() <= 0 ? null : n);
+            }
+        }
+
+        /** Ends the stream from our side (shutdown): the client sees the response end and may reconnect. */
+        void end() {
+            synchronized (this) {
+                if (!closed) {
+                    emitter.complete();
+                }
+            }
+            close();
+        }
+    }
+
+    /** The document without the moment it was generated: two of them are equal when every figure is. */
+    private static DashboardView withoutTime(DashboardView v) {
+        return new DashboardView(v.period(), v.workOrders(), v.cycleTime(), v.timeInStatus(), v.technicians(),
+                v.revenue(), v.inspections(), v.lowStock(), v.stockValue(), v.position(), null);
+    }
+
+    static final class ShuttingDown extends ErrorResponseException {
+        ShuttingDown() {
+            super(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "this instance is shutting down; connect again"), null);
+            getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        }
+    }
+
+    static final class TooManyStreams extends ErrorResponseException {
+        TooManyStreams(int max) {
+            super(HttpStatus.TOO_MANY_REQUESTS, ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                    "at most " + max + " dashboard streams per client may be open; close one first"), null);
+            getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        }
+    }
+
+    private static ScheduledExecutorService newScheduler() {
+        return Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "dashboard-streams");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void start() {
+        if (scheduler.isShutdown()) {
+            scheduler = newScheduler();
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        open.forEach(Stream::end);
+        scheduler.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops first, before the web server's graceful shutdown waits for requests to finish. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,123 @@
+package io.wrench.api.dashboard;
+
+import io.wrench.api.security.Role;
+import io.wrench.api.support.Api;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Dashboard speed (docs/performance.md). Not a test: Surefire does not pick it up by name; run it with
+ * {@code -Dtest=DashboardBenchmark -Dbench.workOrders=5000}. It loads a generated history straight
+ * into the event store, waits for every projection, then reports {@code GET /api/dashboard} latency
+ * percentiles and how long a change takes to reach a stream subscriber while 8 writers open work
+ * orders. It reports numbers and fails only if something does not work at all.
+ */
+class DashboardBenchmark extends GeneratedHistorySupport {
+
+
+    @Test
+    void report() throws Exception {
+        int workOrders = Integer.getInteger("bench.workOrders", 5000);
+        long loadStart = System.nanoTime();
+        List<DomainEventMessage<?>> history = store(42, workOrders, Math.max(12, workOrders / 100), 500);
+        for (String processor : admin.processors().keySet()) {
+            if (admin.processor(processor).orElseThrow().supportsReset()) {
+                assertThat(admin.awaitCaughtUp(processor, Duration.ofMinutes(60))).as(processor).isTrue();
+            }
+        }
+        System.out.printf("BENCH dashboard: %d work orders, %d events loaded and projected in %d s%n", workOrders,
+                history.size(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - loadStart));
+
+        Api.Call analyst = api.as(Role.ANALYST);
+        for (int i = 0; i < 20; i++) {
+            analyst.get("/api/dashboard");
+        }
+        List<Long> reads = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long start = System.nanoTime();
+            assertThat(analyst.get("/api/dashboard").status()).isEqualTo(200);
+            reads.add(System.nanoTime() - start);
+        }
+        System.out.printf("BENCH GET /api/dashboard (200 sequential): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                ms(percentile(reads, 50)), ms(percentile(reads, 99)), ms(percentile(reads, 100)));
+
+        String customer = newCustomer(unique("Bench"));
+        Map<Long, Long> received = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<long[]> written = new ConcurrentLinkedQueue<>();
+        try (SseClient stream = SseClient.connect(port, "/api/dashboard/stream",
+                Map.of("Authorization", "Bearer " + api.token(Role.MANAGER)))) {
+            stream.next(Duration.ofSeconds(10));
+            Thread listener = new Thread(() -> {
+                try {
+                    for (SseClient.Event e = stream.next(Duration.ofSeconds(10)); e != null && e != SseClient.END;
+                         e = stream.next(Duration.ofSeconds(10))) {
+                        received.put(Long.parseLong(e.id()), e.receivedNanos());
+                    }
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            listener.start();
+            ExecutorService writers = Executors.newFixedThreadPool(8);
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            for (int w = 0; w < 8; w++) {
+                writers.submit(() -> {
+                    Api.Call advisor = api.as(Role.ADVISOR);
+                    while (System.nanoTime() < until) {
+                        Api.Response opened = advisor.post("/api/work-orders", Map.of("customerId", customer,
+                                "description", "Bench"));
+                        if (opened.status() == 201) {
+                            written.add(new long[]{Long.parseLong(opened.consistencyToken()), System.nanoTime()});
+                        }
+                    }
+                });
+            }
+            writers.shutdown();
+            writers.awaitTermination(60, TimeUnit.SECONDS);
+            Thread.sleep(3000);
+            listener.interrupt();
+        }
+        List<Long> latencies = new ArrayList<>();
+        List<Map.Entry<Long, Long>> pushes = new ArrayList<>(received.entrySet());
+        pushes.sort(Map.Entry.comparingByKey());
+        int missing = 0;
+        for (long[] write : written) {
+            Long seen = pushes.stream().filter(p -> p.getKey() >= write[0]).map(Map.Entry::getValue).min(Long::compare)
+                    .orElse(null);
+            if (seen == null) {
+                missing++;
+            } else {
+                latencies.add(Math.max(0, seen - write[1]));
+            }
+        }
+        System.out.printf("BENCH stream under 8 writers: %d changes, %d pushes, change to subscriber p50 %.0f ms,"
+                        + " p99 %.0f ms, max %.0f ms, %d not seen%n", written.size(), pushes.size(),
+                ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), ms(percentile(latencies, 100)), missing);
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}

@@ -1,0 +1,477 @@
+package io.wrench.query.dashboard;
+
+import io.wrench.query.dashboard.api.DashboardChanged;
+import io.wrench.query.dashboard.api.Figure;
+import io.wrench.query.dashboard.api.FindDashboard;
+import io.wrench.shared.inventory.BackorderFilled;
+import io.wrench.shared.inventory.LowStockDetected;
+import io.wrench.shared.inventory.ReservationReleased;
+import io.wrench.shared.inventory.ReservedStockIssued;
+import io.wrench.shared.inventory.StockAdjusted;
+import io.wrench.shared.inventory.StockItemDetailsChanged;
+import io.wrench.shared.inventory.StockItemId;
+import io.wrench.shared.inventory.StockItemRegistered;
+import io.wrench.shared.inventory.StockLevelRecovered;
+import io.wrench.shared.inventory.StockReceived;
+import io.wrench.shared.inventory.StockReserved;
+import io.wrench.shared.workorder.InspectionRecorded;
+import io.wrench.shared.workorder.InspectionResult;
+import io.wrench.shared.workorder.LabourLineAdded;
+import io.wrench.shared.workorder.LineRemoved;
+import io.wrench.shared.workorder.PaymentRecorded;
+import io.wrench.shared.workorder.TechnicianAssigned;
+import io.wrench.shared.workorder.WorkOrderApproved;
+import io.wrench.shared.workorder.WorkOrderBecameOverdue;
+import io.wrench.shared.workorder.WorkOrderCancelled;
+import io.wrench.shared.workorder.WorkOrderCompleted;
+import io.wrench.shared.workorder.WorkOrderId;
+import io.wrench.shared.workorder.WorkOrderInvoiced;
+import io.wrench.shared.workorder.WorkOrderOpened;
+import io.wrench.shared.workorder.WorkOrderPaid;
+import io.wrench.shared.workorder.WorkOrderStatus;
+import io.wrench.shared.workorder.WorkPutOnHold;
+import io.wrench.shared.workorder.WorkResumed;
+import io.wrench.shared.workorder.WorkStarted;
+import io.wrench.query.QueryProcessing;
+import io.wrench.shared.InStoredOrder;
+import org.axonframework.config.ProcessingGroup;
+import org.springframework.context.annotation.Bean;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.wrench.shared.workorder.WorkOrderStatus.APPROVED;
+import static io.wrench.shared.workorder.WorkOrderStatus.CANCELLED;
+import static io.wrench.shared.workorder.WorkOrderStatus.COMPLETED;
+import static io.wrench.shared.workorder.WorkOrderStatus.INVOICED;
+import static io.wrench.shared.workorder.WorkOrderStatus.IN_PROGRESS;
+import static io.wrench.shared.workorder.WorkOrderStatus.ON_HOLD;
+import static io.wrench.shared.workorder.WorkOrderStatus.OPEN;
+import static io.wrench.shared.workorder.WorkOrderStatus.PAID;
+import static java.math.BigDecimal.ONE;
+
+/**
+ * Keeps the dashboard's running figures (docs/dashboards.md). Time is the events' own: the day of a
+ * period figure is the day, in the shop's time zone, the event happened on. One segment, every event
+ * in stored order: workload and stock value gather events of many aggregates.
+ * <p>
+ * Every event moves the stored position on, in the batch's transaction; an event whose id is already
+ * recorded was processed before and changes nothing. Once a batch is committed, subscribers of
+ * {@link FindDashboard} are told, once per batch.
+ */
+@Component
+@ProcessingGroup(DashboardProjection.NAME)
+class DashboardProjection {
+
+    static final String NAME = "dashboard-projection";
+
+    /**
+     * Running totals over many aggregates (a technician's workload, the stock value): no two threads may
+     * update them, and a later event may never overtake an earlier one — one segment, stored order.
+     */
+    @Bean
+    static InStoredOrder dashboardProjectionInStoredOrder() {
+        return new InStoredOrder(NAME, QueryProcessing.BATCH_SIZE,
+                "the dashboard's running totals gather events of many aggregates");
+    }
+
+    /** {@link WorkOrderStatus#isOutstanding()}, as a set for the dashboard's SQL. */
+    static final Set<WorkOrderStatus> OUTSTANDING = EnumSet.copyOf(
+            java.util.Arrays.stream(WorkOrderStatus.values()).filter(WorkOrderStatus::isOutstanding).toList());
+
+    private static final String POSITION = DashboardProjection.class.getName() + ".position";
+
+    private final JdbcTemplate jdbc;
+    private final DashboardStore store;
+    private final ObjectProvider<QueryUpdateEmitter> emitter;
+    private final ZoneId zone;
+
+    DashboardProjection(JdbcTemplate jdbc, ObjectProvider<QueryUpdateEmitter> emitter,
+                        @Value("${wrench.shop.time-zone:UTC}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.store = new DashboardStore(jdbc);
+        this.emitter = emitter;
+        this.zone = zone;
+    }
+
+    /** What a handler knows of the event it handles. */
+    private record Event(String id, Instant at, LocalDate day) {
+    }
+
+    // --- work orders
+
+    @EventHandler
+    void on(WorkOrderOpened event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e == null) {
+            return;
+        }
+        UUID id = event.workOrderId().value();
+        jdbc.update("insert into dashboard_work_order (id, number, status, status_since_nanos, status_event_id, due_date,"
+                        + " opened_nanos, inspected) values (?, ?, ?, ?, ?, ?, ?, false)", id, event.number(), OPEN.name(),
+                nanos(e.at()), e.id(), event.dueDate() == null ? null : Date.valueOf(event.dueDate()), nanos(e.at()));
+        refresh(id);
+    }
+
+    @EventHandler
+    void on(TechnicianAssigned event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e != null) {
+            jdbc.update("update dashboard_work_order set technician = ?, technician_event_id = ? where id = ?",
+                    event.technician(), e.id(), event.workOrderId().value());
+            refresh(event.workOrderId().value());
+        }
+    }
+
+    @EventHandler
+    void on(WorkOrderApproved event, DomainEventMessage<?> message, TrackingToken token) {
+        enter(event.workOrderId(), APPROVED, begin(message, token));
+    }
+
+    @EventHandler
+    void on(WorkStarted event, DomainEventMessage<?> message, TrackingToken token) {
+        enter(event.workOrderId(), IN_PROGRESS, begin(message, token));
+    }
+
+    @EventHandler
+    void on(WorkPutOnHold event, DomainEventMessage<?> message, TrackingToken token) {
+        enter(event.workOrderId(), ON_HOLD, begin(message, token));
+    }
+
+    @EventHandler
+    void on(WorkResumed event, DomainEventMessage<?> message, TrackingToken token) {
+        enter(event.workOrderId(), IN_PROGRESS, begin(message, token));
+    }
+
+    @EventHandler
+    void on(WorkOrderCancelled event, DomainEventMessage<?> message, TrackingToken token) {
+        enter(event.workOrderId(), CANCELLED, begin(message, token));
+    }
+
+    @EventHandler
+    void on(WorkOrderPaid event, DomainEventMessage<?> message, TrackingToken token) {
+        enter(event.workOrderId(), PAID, begin(message, token));
+    }
+
+    @EventHandler
+    void on(WorkOrderCompleted event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e == null) {
+            return;
+        }
+        UUID id = event.workOrderId().value();
+        jdbc.query("select opened_nanos from dashboard_work_order where id = ?", rs -> {
+            jdbc.update("update dashboard_work_order set completed_day = ?, cycle_seconds = ? where id = ?",
+                    Date.valueOf(e.day()), seconds(rs.getLong(1), e.at()), id);
+            store.add("cycleTime.count", id, e.id(), e.day(), ONE);
+        }, id);
+        enter(event.workOrderId(), COMPLETED, e);
+    }
+
+    @EventHandler
+    void on(WorkOrderInvoiced event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e != null) {
+            store.add("revenue.invoiced", event.workOrderId().value(), e.id(), e.day(), event.total());
+            enter(event.workOrderId(), INVOICED, e);
+        }
+    }
+
+    @EventHandler
+    void on(PaymentRecorded event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e != null) {
+            store.add("revenue.paid", event.workOrderId().value(), e.id(), e.day(), event.amount());
+        }
+    }
+
+    @EventHandler
+    void on(WorkOrderBecameOverdue event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e != null) {
+            jdbc.update("update dashboard_work_order set overdue_event_id = ? where id = ?", e.id(),
+                    event.workOrderId().value());
+            refresh(event.workOrderId().value());
+        }
+    }
+
+    @EventHandler
+    void on(LabourLineAdded event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e != null) {
+            jdbc.update("insert into dashboard_labour_line (line_id, work_order_id, event_id, hours) values (?, ?, ?, ?)",
+                    event.lineId().value(), event.workOrderId().value(), e.id(), event.hours());
+            refresh(event.workOrderId().value());
+        }
+    }
+
+    @EventHandler
+    void on(LineRemoved event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e != null && jdbc.update("delete from dashboard_labour_line where line_id = ?", event.lineId().value()) > 0) {
+            refresh(event.workOrderId().value());
+        }
+    }
+
+    @EventHandler
+    void on(InspectionRecorded event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e == null) {
+            return;
+        }
+        UUID id = event.workOrderId().value();
+        boolean passed = event.result() == InspectionResult.PASS;
+        store.add("inspections.count", id, e.id(), e.day(), ONE);
+        if (passed) {
+            store.add("inspections.passed", id, e.id(), e.day(), ONE);
+        }
+        if (jdbc.update("update dashboard_work_order set inspected = true where id = ? and inspected = false", id) == 1) {
+            store.add("inspections.firstInspections", id, e.id(), e.day(), ONE);
+            if (passed) {
+                store.add("inspections.firstPassed", id, e.id(), e.day(), ONE);
+            }
+        }
+    }
+
+    /** The work order leaves its status for {@code status}: the stay that ends is added to its time in status. */
+    private void enter(WorkOrderId workOrder, WorkOrderStatus status, Event e) {
+        if (e == null) {
+            return;
+        }
+        UUID id = workOrder.value();
+        jdbc.query("select status, status_since_nanos, technician from dashboard_work_order where id = ?", rs -> {
+            String left = rs.getString(1);
+            long seconds = seconds(rs.getLong(2), e.at());
+            String technician = rs.getString(3) == null ? "" : rs.getString(3);
+            if (jdbc.update("update dashboard_status_time set seconds = seconds + ?"
+                    + " where work_order_id = ? and status = ? and technician = ?", seconds, id, left, technician) == 0) {
+                jdbc.update("insert into dashboard_status_time (work_order_id, status, technician, seconds)"
+                        + " values (?, ?, ?, ?)", id, left, technician, seconds);
+            }
+            store.statusTimeChanged();
+        }, id);
+        jdbc.update("update dashboard_work_order set status = ?, status_since_nanos = ?, status_event_id = ? where id = ?",
+                status.name(), nanos(e.at()), e.id(), id);
+        refresh(id);
+    }
+
+    /** Takes back the work order's current-state contributions and adds those of its present state. */
+    private void refresh(UUID id) {
+        store.removeCurrent(id);
+        jdbc.query("select status, status_event_id, technician, technician_event_id, overdue_event_id"
+                + " from dashboard_work_order where id = ?", rs -> {
+            WorkOrderStatus status = WorkOrderStatus.valueOf(rs.getString(1));
+            String statusEvent = rs.getString(2);
+            String technician = rs.getString(3);
+            store.add("workOrders.byStatus." + status, id, statusEvent, null, ONE);
+            if (!status.isOutstanding()) {
+                return;
+            }
+            String overdueEvent = rs.getString(5);
+            if (overdueEvent != null) {
+                store.add("workOrders.overdue.count", id, overdueEvent, null, ONE);
+            }
+            if (technician == null) {
+                return;
+            }
+            store.add(Figure.technician(technician, "assigned"), id, rs.getString(4), null, ONE);
+            if (status == IN_PROGRESS) {
+                store.add(Figure.technician(technician, "inProgress"), id, statusEvent, null, ONE);
+            } else if (status == ON_HOLD) {
+                store.add(Figure.technician(technician, "onHold"), id, statusEvent, null, ONE);
+            }
+            String hours = Figure.technician(technician, "labourHours");
+            jdbc.query("select event_id, hours from dashboard_labour_line where work_order_id = ?",
+                    line -> {
+                        store.add(hours, id, line.getString(1), null, line.getBigDecimal(2));
+                    }, id);
+        }, id);
+    }
+
+    // --- inventory
+
+    @EventHandler
+    void on(StockItemRegistered event, DomainEventMessage<?> message, TrackingToken token) {
+        if (begin(message, token) != null) {
+            jdbc.update("insert into dashboard_stock_item (id, sku, name, on_hand, reserved, reorder_level, unit_cost,"
+                    + " item_value, low_stock) values (?, ?, ?, 0, 0, ?, ?, 0, false)", event.itemId().value(),
+                    event.sku(), event.name(), event.reorderLevel(), event.unitCost());
+        }
+    }
+
+    @EventHandler
+    void on(StockItemDetailsChanged event, DomainEventMessage<?> message, TrackingToken token) {
+        if (begin(message, token) != null) {
+            jdbc.update("update dashboard_stock_item set name = ?, reorder_level = ? where id = ?",
+                    event.name(), event.reorderLevel(), event.itemId().value());
+        }
+    }
+
+    @EventHandler
+    void on(StockReceived event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e != null) {
+            jdbc.update("update dashboard_stock_item set on_hand = on_hand + ?, unit_cost = ? where id = ?",
+                    event.quantity(), event.averageUnitCost(), event.itemId().value());
+            revalue(event.itemId(), e);
+        }
+    }
+
+    @EventHandler
+    void on(StockAdjusted event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e != null) {
+            jdbc.update("update dashboard_stock_item set on_hand = on_hand + ? where id = ?",
+                    event.quantityDelta(), event.itemId().value());
+            revalue(event.itemId(), e);
+        }
+    }
+
+    @EventHandler
+    void on(StockReserved event, DomainEventMessage<?> message, TrackingToken token) {
+        reserve(event.itemId(), event.quantity(), begin(message, token));
+    }
+
+    @EventHandler
+    void on(BackorderFilled event, DomainEventMessage<?> message, TrackingToken token) {
+        reserve(event.itemId(), event.quantity(), begin(message, token));
+    }
+
+    @EventHandler
+    void on(ReservationReleased event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (!event.backorder()) {
+            reserve(event.itemId(), event.quantity().negate(), e);
+        }
+    }
+
+    @EventHandler
+    void on(ReservedStockIssued event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e != null) {
+            jdbc.update("update dashboard_stock_item set on_hand = on_hand - ?, reserved = reserved - ? where id = ?",
+                    event.quantity(), event.quantity(), event.itemId().value());
+            revalue(event.itemId(), e);
+        }
+    }
+
+    @EventHandler
+    void on(LowStockDetected event, DomainEventMessage<?> message, TrackingToken token) {
+        Event e = begin(message, token);
+        if (e != null) {
+            UUID id = event.itemId().value();
+            jdbc.update("update dashboard_stock_item set low_stock = true where id = ?", id);
+            store.remove("lowStock.count", id);
+            store.add("lowStock.count", id, e.id(), null, ONE);
+        }
+    }
+
+    @EventHandler
+    void on(StockLevelRecovered event, DomainEventMessage<?> message, TrackingToken token) {
+        if (begin(message, token) != null) {
+            UUID id = event.itemId().value();
+            jdbc.update("update dashboard_stock_item set low_stock = false where id = ?", id);
+            store.remove("lowStock.count", id);
+        }
+    }
+
+    private void reserve(StockItemId item, BigDecimal quantity, Event e) {
+        if (e != null) {
+            jdbc.update("update dashboard_stock_item set reserved = reserved + ? where id = ?", quantity, item.value());
+        }
+    }
+
+    /** The item's value is on hand x moving-average cost in cents; the event contributes the change. */
+    private void revalue(StockItemId item, Event e) {
+        UUID id = item.value();
+        jdbc.query("select on_hand, unit_cost, item_value from dashboard_stock_item where id = ?", rs -> {
+            BigDecimal value = rs.getBigDecimal(1).multiply(rs.getBigDecimal(2)).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal change = value.subtract(rs.getBigDecimal(3));
+            if (change.signum() != 0) {
+                jdbc.update("update dashboard_stock_item set item_value = ? where id = ?", value, id);
+                store.add("stockValue", id, e.id(), null, change);
+            }
+        }, id);
+    }
+
+    /** Every other event moves the position on, so that {@code position} follows the event store. */
+    @EventHandler
+    void on(Object event, EventMessage<?> message, TrackingToken token) {
+        advance(token);
+    }
+
+    @ResetHandler
+    void reset() {
+        store.reset();
+    }
+
+    /** Moves the position on and records the event; null when it was processed before. */
+    private Event begin(DomainEventMessage<?> message, TrackingToken token) {
+        if (store.seen(message.getIdentifier())) {
+            return null;
+        }
+        long position = advance(token);
+        store.recordEvent(message.getIdentifier(), message.getAggregateIdentifier(),
+                message.getPayloadType().getSimpleName(), message.getTimestamp(), position);
+        return new Event(message.getIdentifier(), message.getTimestamp(), message.getTimestamp().atZone(zone).toLocalDate());
+    }
+
+    /** Moves the stored position on and has subscribers told once the batch is committed. */
+    private long advance(TrackingToken token) {
+        long position = positionOf(token);
+        store.advance(position);
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+            if (batch.resources().put(POSITION, position) == null) {
+                batch.onPrepareCommit(u -> notifySubscribers((Long) u.getResource(POSITION)));
+            }
+        } else {
+            notifySubscribers(position);
+        }
+        return position;
+    }
+
+    private void notifySubscribers(long position) {
+        QueryUpdateEmitter updates = emitter.getIfAvailable();
+        if (updates != null) {
+            updates.emit(FindDashboard.class, query -> true, new DashboardChanged(position));
+        }
+    }
+
+    private static long nanos(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    }
+
+    /** Whole seconds from then to {@code at}, rounded down, as {@code Duration.between(then, at).toSeconds()}. */
+    private static long seconds(long thenNanos, Instant at) {
+        return Math.floorDiv(nanos(at) - thenNanos, 1_000_000_000L);
+    }
+
+    private static long positionOf(TrackingToken token) {
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        if (current == null || current.position().isEmpty()) {
+            throw new IllegalStateException("the dashboard needs the event's position; got " + token);
+        }
+        return current.position().getAsLong();
+    }
+}

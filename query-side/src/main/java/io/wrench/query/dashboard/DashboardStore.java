@@ -1,0 +1,97 @@
+package io.wrench.query.dashboard;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The dashboard's running figures. A contribution row says how much one event adds to one figure; the
+ * figure's total (per day for the figures of a period) is kept beside it in the same transaction, so a
+ * read never sums history and explain always adds up to what the document shows.
+ */
+final class DashboardStore {
+
+    static final List<String> TABLES = List.of("dashboard_contribution", "dashboard_counter", "dashboard_daily",
+            "dashboard_event", "dashboard_work_order", "dashboard_labour_line", "dashboard_status_time",
+            "dashboard_stock_item");
+
+    private final JdbcTemplate jdbc;
+
+    DashboardStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Moves the position on. It is the highest global index processed: an event committed late (a gap
+     * in the index) may still arrive below it.
+     */
+    void advance(long position) {
+        jdbc.update("update dashboard_state set position = greatest(position, ?) where id = 1", position);
+    }
+
+    /** A time in status changed: what readers computed from {@code dashboard_status_time} is out of date. */
+    void statusTimeChanged() {
+        jdbc.update("update dashboard_state set status_time_version = status_time_version + 1 where id = 1");
+    }
+
+    /** Whether the event was processed before (redelivered): its id is recorded by the first delivery. */
+    boolean seen(String eventId) {
+        return !jdbc.queryForList("select 1 from dashboard_event where event_id = ?", Integer.class, eventId).isEmpty();
+    }
+
+    void recordEvent(String eventId, String aggregateId, String type, Instant at, long position) {
+        jdbc.update("insert into dashboard_event (event_id, aggregate_id, event_type, occurred_at, position)"
+                + " values (?, ?, ?, ?, ?)", eventId, aggregateId, type, Timestamp.from(at), position);
+    }
+
+    /** Adds the event's contribution to a figure; {@code day} is null for a figure of the current state. */
+    void add(String figure, UUID holder, String eventId, LocalDate day, BigDecimal amount) {
+        jdbc.update("insert into dashboard_contribution (figure, event_id, holder, on_day, position, amount)"
+                + " select ?, event_id, ?, ?, position, ? from dashboard_event where event_id = ?",
+                figure, holder, day == null ? null : Date.valueOf(day), amount, eventId);
+        total(figure, day, amount);
+    }
+
+    /** Takes back every current-state contribution the holder has (to add its present ones again). */
+    void removeCurrent(UUID holder) {
+        removeWhere("holder = ? and on_day is null", holder);
+    }
+
+    void remove(String figure, UUID holder) {
+        removeWhere("holder = ? and figure = ? and on_day is null", holder, figure);
+    }
+
+    private void removeWhere(String where, Object... args) {
+        List<Map<String, Object>> sums = jdbc.queryForList(
+                "select figure, sum(amount) as amount from dashboard_contribution where " + where + " group by figure", args);
+        for (Map<String, Object> sum : sums) {
+            total((String) sum.get("figure"), null, ((BigDecimal) sum.get("amount")).negate());
+        }
+        if (!sums.isEmpty()) {
+            jdbc.update("delete from dashboard_contribution where " + where, args);
+        }
+    }
+
+    private void total(String figure, LocalDate day, BigDecimal amount) {
+        if (day == null) {
+            if (jdbc.update("update dashboard_counter set amount = amount + ? where figure = ?", amount, figure) == 0) {
+                jdbc.update("insert into dashboard_counter (figure, amount) values (?, ?)", figure, amount);
+            }
+        } else if (jdbc.update("update dashboard_daily set amount = amount + ? where figure = ? and on_day = ?",
+                amount, figure, Date.valueOf(day)) == 0) {
+            jdbc.update("insert into dashboard_daily (figure, on_day, amount) values (?, ?, ?)", figure, Date.valueOf(day), amount);
+        }
+    }
+
+    void reset() {
+        TABLES.forEach(table -> jdbc.update("delete from " + table));
+        jdbc.update("update dashboard_state set position = -1, status_time_version = status_time_version + 1 where id = 1");
+    }
+}
