@@ -80,7 +80,7 @@ class AuditController {
                      @RequestParam(required = false) Long after,
                      @RequestParam(required = false) Integer limit) {
         AuditFilter filter = filter(aggregateId, aggregateType, type, user, requestId, correlationId, from, to);
-        if (after != null && after < -1) {
+        if (after != null && after < 0) {
             throw new FieldValidationException("after", "must be a position (0 or more)");
         }
         int size = limit == null ? DEFAULT_LIMIT : limit;
