@@ -118,9 +118,14 @@ public final class Verification {
         return frontier.size();
     }
 
-    /** Keeps the earliest break; a later, more precise reason for the same event replaces the first. */
+    /**
+     * Keeps the earliest break (by position). For the same event the first reason stands, except that a
+     * sequence gap turns out to be an event stored out of order once the missing one shows up later.
+     */
     public void report(Broken broken) {
-        if (first == null || (broken.position() != null && first.position() != null && broken.position() <= first.position())) {
+        if (first == null || (broken.position() != null && first.position() != null
+                && (broken.position() < first.position() || (broken.position().equals(first.position())
+                && SEQUENCE_GAP.equals(first.reason()) && OUT_OF_ORDER.equals(broken.reason()))))) {
             first = broken;
         }
     }
