@@ -122,15 +122,19 @@ class VerifyJobs {
         int missing = seen.nextClearBit(0);
         if (missing < ledgerSize) {
             verification.report(missingLeaf(missing));
-        } else if (!verification.rootMatches(ledgerSize, ledger.root(ledgerSize))) {
+        }
+        // roots only say that something in a range of leaves changed: they speak when nothing more precise did
+        if (verification.firstBroken() == null && !verification.rootMatches(ledgerSize, ledger.root(ledgerSize))) {
             verification.report(new Broken(null, null, null, null, Verification.ROOT_MISMATCH,
                     "the ledger's stored nodes do not give the root of its leaves"));
         }
-        checkCheckpoints(verification, checkpoints);
-        if (digest != null) {
+        if (verification.firstBroken() == null) {
+            checkCheckpoints(verification, checkpoints);
+        }
+        if (verification.firstBroken() == null && digest != null) {
             long size = ((Number) digest.get("treeSize")).longValue();
             if (!verification.rootMatches(size, EventHash.unhex((String) digest.get("rootHash")))) {
-                verification.report(firstLeafOf(size, Verification.ROOT_MISMATCH,
+                verification.report(new Broken(null, null, null, null, Verification.ROOT_MISMATCH,
                         "history differs from the saved digest of tree size " + size));
             }
         }
@@ -159,8 +163,9 @@ class VerifyJobs {
             }
             if (!verification.rootMatches(size, EventHash.unhex((String) c.get("root_hash")))) {
                 verification.report(firstLeafOf(lastGood, Verification.ROOT_MISMATCH,
-                        "history differs from the signed checkpoint of tree size " + size
-                                + " (it still matched at size " + lastGood + ")"));
+                        "history differs from the signed checkpoint of tree size " + size + "; it still matched at size "
+                                + lastGood + ", so a leaf from " + lastGood + " to " + (size - 1)
+                                + " changed; this event is leaf " + lastGood));
                 return;
             }
             lastGood = size;
