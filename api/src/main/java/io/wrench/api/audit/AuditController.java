@@ -50,13 +50,13 @@ class AuditController {
 
     private final JdbcTemplate jdbc;
     private final AuditProperties properties;
-    private final StoreReader store;
+    private final StoredEvents store;
     private final LedgerNodes ledger;
     private final DigestSigner signer;
     private final VerifyJobs jobs;
     private final Clock clock;
 
-    AuditController(JdbcTemplate jdbc, AuditProperties properties, StoreReader store, LedgerNodes ledger,
+    AuditController(JdbcTemplate jdbc, AuditProperties properties, StoredEvents store, LedgerNodes ledger,
                     DigestSigner signer, VerifyJobs jobs, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;

@@ -55,7 +55,7 @@ public final class EventLines implements AutoCloseable {
             json.writeFieldName("payload");
             json.writeRawValue(new String(event.payload(), StandardCharsets.UTF_8));
             json.writeFieldName("metadata");
-            EventHash.JSON.writeValue(json, event.metadata());
+            EventHash.JSON.writeValue(json, new java.util.TreeMap<>(event.metadata()));
             json.writeStringField("hash", event.hash());
             json.writeEndObject();
             json.writeRaw('\n');

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * order, with the ledger's leaf index from the audit index. Rows are fetched in chunks inside one
  * read-only transaction (PostgreSQL only streams with a cursor there), so memory stays constant.
  */
-class StoreReader {
+class StoreReader implements StoredEvents {
 
     private static final int FETCH_SIZE = 1000;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -37,23 +37,23 @@ class StoreReader {
         this.readOnly.setReadOnly(true);
     }
 
-    /** Every stored event, indexed or not, in global order. */
-    void all(Consumer<StoredEvent> sink) {
+    @Override
+    public long count() {
+        Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public void all(Consumer<StoredEvent> sink) {
         stream(COLUMNS + "left join audit_event a on a.position = e.global_index order by e.global_index", List.of(), sink);
     }
 
-    /** The indexed events that match the filter, in global order. */
-    void matching(AuditFilter filter, Consumer<StoredEvent> sink) {
+    @Override
+    public void matching(AuditFilter filter, Consumer<StoredEvent> sink) {
         List<Object> params = new java.util.ArrayList<>();
         String where = filter.where(params);
         stream(COLUMNS + "join audit_event a on a.position = e.global_index where 1 = 1" + where
                 + " order by e.global_index", params, sink);
-    }
-
-    /** One aggregate's events in sequence order. */
-    void aggregate(String aggregateId, Consumer<StoredEvent> sink) {
-        stream(COLUMNS + "left join audit_event a on a.position = e.global_index where e.aggregate_identifier = ? "
-                + "order by e.sequence_number", List.of(aggregateId), sink);
     }
 
     private void stream(String sql, List<Object> params, Consumer<StoredEvent> sink) {

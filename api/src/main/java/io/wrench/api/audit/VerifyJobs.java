@@ -31,7 +31,7 @@ class VerifyJobs {
     };
 
     private final JdbcTemplate jdbc;
-    private final StoreReader store;
+    private final StoredEvents store;
     private final LedgerNodes ledger;
     private final DigestSigner signer;
     private final Clock clock;
@@ -41,7 +41,7 @@ class VerifyJobs {
         return thread;
     });
 
-    VerifyJobs(JdbcTemplate jdbc, StoreReader store, LedgerNodes ledger, DigestSigner signer, Clock clock) {
+    VerifyJobs(JdbcTemplate jdbc, StoredEvents store, LedgerNodes ledger, DigestSigner signer, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.ledger = ledger;
@@ -51,7 +51,7 @@ class VerifyJobs {
 
     String start(Map<String, Object> digest) {
         String id = UUID.randomUUID().toString();
-        Long total = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        long total = store.count();
         jdbc.update("insert into audit_verification (id, state, started_at, total, checked) values (?, 'RUNNING', ?, ?, 0)",
                 id, now(), total);
         executor.submit(() -> run(id, digest));
