@@ -1,25 +1,18 @@
 package io.wrench.api.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.common.DateTimeUtils;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
 
 /**
  * The export format: one event per line (NDJSON), {@code payload} embedded exactly as stored. The
  * stand-alone verifier reads it back with {@link #read(String)}.
  */
 public final class EventLines implements AutoCloseable {
-
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final JsonGenerator json;
 
@@ -51,11 +44,12 @@ public final class EventLines implements AutoCloseable {
             }
             json.writeStringField("type", event.type());
             json.writeStringField("revision", event.revision());
-            json.writeStringField("at", DateTimeUtils.formatInstant(event.at()));
+            json.writeStringField("at", event.at());
             json.writeFieldName("payload");
             json.writeRawValue(new String(event.payload(), StandardCharsets.UTF_8));
             json.writeFieldName("metadata");
-            EventHash.JSON.writeValue(json, new java.util.TreeMap<>(event.metadata()));
+            byte[] metadata = event.metadata();
+            json.writeRawValue(metadata == null || metadata.length == 0 ? "{}" : new String(metadata, StandardCharsets.UTF_8));
             json.writeStringField("hash", event.hash());
             json.writeEndObject();
             json.writeRaw('\n');
@@ -68,12 +62,11 @@ public final class EventLines implements AutoCloseable {
     public static StoredEvent read(String line) {
         try {
             JsonNode node = EventHash.JSON.readTree(line);
-            Map<String, Object> metadata = EventHash.JSON.convertValue(node.get("metadata"), MAP);
             return new StoredEvent(node.get("position").asLong(), longOrNull(node.get("leafIndex")),
                     text(node.get("eventId")), text(node.get("aggregateType")), text(node.get("aggregateId")),
                     longOrNull(node.get("sequence")), text(node.get("type")), text(node.get("revision")),
-                    Instant.parse(node.get("at").asText()),
-                    EventHash.JSON.writeValueAsBytes(node.get("payload")), metadata);
+                    node.get("at").asText(), EventHash.JSON.writeValueAsBytes(node.get("payload")),
+                    EventHash.JSON.writeValueAsBytes(node.get("metadata")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,17 +1,12 @@
 package io.wrench.api.audit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import org.axonframework.common.DateTimeUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +17,6 @@ import java.util.function.Consumer;
 class StoreReader implements StoredEvents {
 
     private static final int FETCH_SIZE = 1000;
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
     private static final String COLUMNS = "select e.global_index, a.leaf_index, e.event_identifier, e.type, "
             + "e.aggregate_identifier, e.sequence_number, e.payload_type, e.payload_revision, e.time_stamp, e.payload, "
             + "e.meta_data from domain_event_entry e ";
@@ -73,17 +66,6 @@ class StoreReader implements StoredEvents {
         long sequence = row.getLong(6);
         return new StoredEvent(row.getLong(1), leafIndex, row.getString(3), row.getString(4), row.getString(5),
                 row.wasNull() ? null : sequence, row.getString(7), row.getString(8),
-                DateTimeUtils.parseInstant(row.getString(9)), row.getBytes(10), metadata(row.getBytes(11)));
-    }
-
-    static Map<String, Object> metadata(byte[] json) {
-        if (json == null || json.length == 0) {
-            return Map.of();
-        }
-        try {
-            return EventHash.JSON.readValue(json, MAP);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                row.getString(9), row.getBytes(10), row.getBytes(11));
     }
 }

@@ -1,5 +1,6 @@
 package io.wrench.api.audit;
 
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -131,6 +132,15 @@ class StreamedEvents implements StoredEvents {
         return new StoredEvent(position, leaves.get(position), message.getIdentifier(),
                 domain == null ? null : domain.getType(), domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? null : domain.getSequenceNumber(), payload.getType().getName(),
-                payload.getType().getRevision(), message.getTimestamp(), payload.getData(), message.getMetaData());
+                payload.getType().getRevision(), DateTimeUtils.formatInstant(message.getTimestamp()), payload.getData(),
+                metadataJson(message));
+    }
+
+    private static byte[] metadataJson(TrackedEventMessage<?> message) {
+        try {
+            return EventHash.JSON.writeValueAsBytes(new java.util.TreeMap<>(message.getMetaData()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -105,14 +105,15 @@ class VerifyJobs {
         BitSet seen = new BitSet();
         store.all(event -> {
             verification.accept(event);
-            if (event.hash() != null && event.leafIndex() != null) {
+            String hash = event.hash();
+            if (hash != null && event.leafIndex() != null) {
                 seen.set(Math.toIntExact(event.leafIndex()));
                 byte[] recorded = ledger.node(0, event.leafIndex());
-                if (!java.util.Arrays.equals(recorded, MerkleTree.leafHash(EventHash.unhex(event.hash())))) {
+                if (!java.util.Arrays.equals(recorded, MerkleTree.leafHash(EventHash.unhex(hash)))) {
                     verification.report(Broken.at(event, Verification.LEDGER_MISMATCH,
                             "the ledger recorded another event or hash at leaf " + event.leafIndex()));
                 }
-            } else if (event.hash() != null && indexedUpTo != null && event.position() <= indexedUpTo) {
+            } else if (hash != null && indexedUpTo != null && event.position() <= indexedUpTo) {
                 verification.report(Broken.at(event, Verification.LEDGER_MISMATCH, "a hashed event the ledger never recorded"));
             }
             if (verification.checked() % PROGRESS_EVERY == 0) {

@@ -159,7 +159,7 @@ class AuditLedgerHttpTest extends AuditTestSupport {
                 index, legacy, legacyEvent, "{\"userId\":\"old-system\"}".getBytes(StandardCharsets.UTF_8),
                 ("{\"customerId\":\"" + legacy + "\",\"name\":\"" + name + "\",\"email\":\"" + name
                         + "@example.com\",\"phone\":null,\"address\":null}").getBytes(StandardCharsets.UTF_8),
-                java.time.Instant.now().toString());
+                org.axonframework.common.DateTimeUtils.formatInstant(java.time.Instant.now()));
 
         Api.Response updated = api.as(Role.ADVISOR).patch("/api/customers/" + legacy, Map.of("phone", "555-0199"));
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);

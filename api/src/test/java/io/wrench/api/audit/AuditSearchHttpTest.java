@@ -69,6 +69,15 @@ class AuditSearchHttpTest extends HttpTestSupport {
 
         assertThat(search("aggregateId=" + id + "&from=" + before).get("items")).hasSize(3);
         assertThat(search("aggregateId=" + id + "&to=" + before).get("items")).isEmpty();
+        Instant after = Instant.now().plusSeconds(1);
+        JsonNode window = search("aggregateType=Customer&limit=500&from=" + before + "&to=" + after).get("items");
+        assertThat(window).allSatisfy(item -> {
+            assertThat(item.get("aggregateType").asString()).isEqualTo("Customer");
+            assertThat(Instant.parse(item.get("at").asString())).isBetween(before, after);
+        });
+        assertThat(window).filteredOn(item -> item.get("aggregateId").asString().equals(id)).hasSize(3);
+        JsonNode positions = search("type=io.wrench.shared.customer.CustomerArchived&limit=2&from=" + before).get("items");
+        assertThat(positions.get(0).get("position").asLong()).isLessThan(positions.get(1).get("position").asLong());
         assertThat(api.as(Role.AUDITOR).get("/api/audit/events?from=yesterday").status()).isEqualTo(400);
         assertThat(api.as(Role.AUDITOR).get("/api/audit/events?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")
                 .status()).isEqualTo(400);
