@@ -2,6 +2,7 @@ package io.wrench.api.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wrench.api.web.FieldValidationException;
 import io.wrench.api.web.NotFoundException;
@@ -48,6 +49,21 @@ class AuditController {
     record VerifyRequest(Map<String, Object> digest) {
     }
 
+    /** The query parameters both search and export filter by ({@code from}/{@code to}: ISO-8601 instants). */
+    record Filters(String aggregateId, String aggregateType, String type, String user, String requestId,
+                   String correlationId, String from, String to) {
+
+        AuditFilter parse() {
+            Instant start = instant("from", from);
+            Instant end = instant("to", to);
+            if (start != null && end != null && start.isAfter(end)) {
+                throw new FieldValidationException("from", "must not be after 'to'");
+            }
+            return new AuditFilter(blankToNull(aggregateId), blankToNull(aggregateType), blankToNull(type),
+                    blankToNull(user), blankToNull(requestId), blankToNull(correlationId), start, end);
+        }
+    }
+
     private final JdbcTemplate jdbc;
     private final AuditProperties properties;
     private final StoredEvents store;
@@ -69,17 +85,9 @@ class AuditController {
 
     @GetMapping(path = "/events", produces = "application/json")
     @Operation(summary = "Search the audit index; cursor paging on the global position (after, limit → items, next)")
-    AuditPage events(@RequestParam(required = false) String aggregateId,
-                     @RequestParam(required = false) String aggregateType,
-                     @RequestParam(required = false) String type,
-                     @RequestParam(required = false) String user,
-                     @RequestParam(required = false) String requestId,
-                     @RequestParam(required = false) String correlationId,
-                     @RequestParam(required = false) String from,
-                     @RequestParam(required = false) String to,
-                     @RequestParam(required = false) Long after,
+    AuditPage events(@ParameterObject Filters filters, @RequestParam(required = false) Long after,
                      @RequestParam(required = false) Integer limit) {
-        AuditFilter filter = filter(aggregateId, aggregateType, type, user, requestId, correlationId, from, to);
+        AuditFilter filter = filters.parse();
         if (after != null && after < 0) {
             throw new FieldValidationException("after", "must be a position (0 or more)");
         }
@@ -111,16 +119,9 @@ class AuditController {
 
     @GetMapping(path = "/export", produces = {"application/x-ndjson"})
     @Operation(summary = "The filtered events as NDJSON, one complete event per line; gzip with Accept-Encoding: gzip")
-    void export(@RequestParam(required = false) String aggregateId,
-                @RequestParam(required = false) String aggregateType,
-                @RequestParam(required = false) String type,
-                @RequestParam(required = false) String user,
-                @RequestParam(required = false) String requestId,
-                @RequestParam(required = false) String correlationId,
-                @RequestParam(required = false) String from,
-                @RequestParam(required = false) String to,
-                HttpServletRequest request, HttpServletResponse response) throws IOException {
-        AuditFilter filter = filter(aggregateId, aggregateType, type, user, requestId, correlationId, from, to);
+    void export(@ParameterObject Filters filters, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        AuditFilter filter = filters.parse();
         boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
         response.setContentType("application/x-ndjson");
         response.setCharacterEncoding("UTF-8");
@@ -212,17 +213,6 @@ class AuditController {
     @Operation(summary = "Progress and result of a verification")
     Map<String, Object> verification(@PathVariable String id) {
         return jobs.status(id).orElseThrow(() -> new NotFoundException("no verification with id " + id));
-    }
-
-    private static AuditFilter filter(String aggregateId, String aggregateType, String type, String user,
-                                      String requestId, String correlationId, String from, String to) {
-        Instant start = instant("from", from);
-        Instant end = instant("to", to);
-        if (start != null && end != null && start.isAfter(end)) {
-            throw new FieldValidationException("from", "must not be after 'to'");
-        }
-        return new AuditFilter(blankToNull(aggregateId), blankToNull(aggregateType), blankToNull(type),
-                blankToNull(user), blankToNull(requestId), blankToNull(correlationId), start, end);
     }
 
     private static Instant instant(String field, String value) {

@@ -29,19 +29,11 @@ public final class EventLines implements AutoCloseable {
         try {
             json.writeStartObject();
             json.writeNumberField("position", event.position());
-            if (event.leafIndex() == null) {
-                json.writeNullField("leafIndex");
-            } else {
-                json.writeNumberField("leafIndex", event.leafIndex());
-            }
+            numberOrNull("leafIndex", event.leafIndex());
             json.writeStringField("eventId", event.eventId());
             json.writeStringField("aggregateType", event.aggregateType());
             json.writeStringField("aggregateId", event.aggregateId());
-            if (event.sequence() == null) {
-                json.writeNullField("sequence");
-            } else {
-                json.writeNumberField("sequence", event.sequence());
-            }
+            numberOrNull("sequence", event.sequence());
             json.writeStringField("type", event.type());
             json.writeStringField("revision", event.revision());
             json.writeStringField("at", event.at());
@@ -55,6 +47,14 @@ public final class EventLines implements AutoCloseable {
             json.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void numberOrNull(String field, Long value) throws IOException {
+        if (value == null) {
+            json.writeNullField(field);
+        } else {
+            json.writeNumberField(field, value);
         }
     }
 

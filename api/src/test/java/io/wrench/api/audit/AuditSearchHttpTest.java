@@ -76,6 +76,7 @@ class AuditSearchHttpTest extends HttpTestSupport {
             assertThat(Instant.parse(item.get("at").asString())).isBetween(before, after);
         });
         assertThat(window).filteredOn(item -> item.get("aggregateId").asString().equals(id)).hasSize(3);
+        customer(unique("Timed"), unique("req"));
         JsonNode positions = search("type=io.wrench.shared.customer.CustomerArchived&limit=2&from=" + before).get("items");
         assertThat(positions.get(0).get("position").asLong()).isLessThan(positions.get(1).get("position").asLong());
         assertThat(api.as(Role.AUDITOR).get("/api/audit/events?from=yesterday").status()).isEqualTo(400);
