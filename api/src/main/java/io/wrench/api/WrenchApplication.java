@@ -1,5 +1,6 @@
 package io.wrench.api;
 
+import io.wrench.api.audit.StandaloneVerifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -15,7 +16,11 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EnableJpaRepositories(basePackages = "io.wrench.query")
 public class WrenchApplication {
 
+    /** {@code verify ...} runs the stand-alone audit verifier (docs/audit.md) instead of the application. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(StandaloneVerifier.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(WrenchApplication.class, args);
     }
 }

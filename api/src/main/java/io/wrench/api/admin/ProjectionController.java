@@ -65,8 +65,8 @@ class ProjectionController {
             + "409 while another rebuild of it runs")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name, Authentication caller) {
         if (!processor(name).supportsReset()) {
-            throw new ConflictException(name + " cannot be rebuilt: it is a process (saga), and a replay would "
-                    + "send its commands again");
+            throw new ConflictException(name + " cannot be rebuilt by replay: a process (saga) would send its "
+                    + "commands again, and the audit ledger would append history it already holds");
         }
         try {
             admin.rebuild(name, caller == null ? "unknown" : caller.getName());

@@ -3,6 +3,7 @@ package io.wrench.api.config;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.wrench.api.cluster.FairShare;
+import io.wrench.api.audit.AuditProperties;
 import io.wrench.api.web.Consistency;
 import io.wrench.api.web.RequestMetadata;
 import io.wrench.command.AggregateVersions;
@@ -72,8 +73,8 @@ public class AxonConfig {
     }
 
     @Bean
-    RequestMetadata.DispatchInterceptor requestMetadataDispatchInterceptor(CommandBus commandBus) {
-        var interceptor = new RequestMetadata.DispatchInterceptor();
+    RequestMetadata.DispatchInterceptor requestMetadataDispatchInterceptor(CommandBus commandBus, AuditProperties audit) {
+        var interceptor = new RequestMetadata.DispatchInterceptor(audit.getUserNameClaims());
         commandBus.registerDispatchInterceptor(interceptor);
         // outermost first: the version result wraps the rule translation
         commandBus.registerHandlerInterceptor(AggregateVersions.resultInterceptor());

@@ -12,6 +12,7 @@ import static io.wrench.api.security.Role.MANAGER;
 import static io.wrench.api.security.Role.STOREKEEPER;
 import static io.wrench.api.security.Role.TECHNICIAN;
 import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -60,6 +61,10 @@ final class ApiAccessRules {
 
             new Rule(null, "/api/dashboard/**", MANAGER, ANALYST, AUDITOR),
 
+            new Rule(GET, "/api/customers/*/history", AUDITOR, MANAGER),
+            new Rule(GET, "/api/inventory/items/*/history", AUDITOR, MANAGER),
+            new Rule(GET, "/api/work-orders/*/history", AUDITOR, MANAGER),
+            new Rule(GET, "/api/audit/export", AUDITOR, ANALYST),
             new Rule(null, "/api/audit/**", AUDITOR),
             new Rule(null, "/api/admin/projections/**", ANALYST),
             new Rule(null, "/api/admin/**"),

@@ -43,11 +43,61 @@ class AuditMetadataHttpTest extends HttpTestSupport {
         assertThat(events).hasSize(1);
         var metadata = events.get(0).getMetaData();
         assertThat(metadata.get("userId")).isEqualTo("advisor-client");
+        assertThat(metadata.get("userName")).as("the embedded issuer's tokens have no name claim: the subject")
+                .isEqualTo("advisor-client");
         assertThat(metadata.get("roles")).isEqualTo("ADVISOR");
         assertThat(metadata.get("requestId")).isEqualTo("req-" + tag);
         assertThat(metadata.get("correlationId")).isNotNull();
         assertThat(metadata.get("traceId")).isNotNull();
+        assertThat(metadata.get("causationId")).as("the command that caused the event").isEqualTo(metadata.get("correlationId"));
+        assertThat(metadata).doesNotContainKey("via");
         assertThat(events.get(0).getTimestamp()).isNotNull();
+    }
+
+    @Test
+    void events_of_the_parts_process_say_so_and_name_the_event_they_answer() {
+        Api.Response item = newStockItem(unique("SKU").toUpperCase(), "Filter");
+        api.as(Role.STOREKEEPER).post("/api/inventory/items/" + item.id() + "/receipts", Map.of("quantity", 5, "unitCost", 4));
+        String customer = newCustomer("Parts Audit");
+        String workOrder = api.as(Role.ADVISOR).post("/api/work-orders",
+                Map.of("customerId", customer, "description", "brakes")).id();
+        api.as(Role.TECHNICIAN).header("X-Request-Id", "req-parts").post("/api/work-orders/" + workOrder + "/parts",
+                Map.of("itemId", item.id(), "quantity", 2));
+
+        DomainEventMessage<?> reserved = eventually(() -> eventStore.readEvents(item.id()).asStream()
+                .filter(e -> e.getPayloadType().getSimpleName().equals("StockReserved")).findFirst().orElse(null));
+        DomainEventMessage<?> added = eventStore.readEvents(workOrder).asStream()
+                .filter(e -> e.getPayloadType().getSimpleName().equals("PartLineAdded")).findFirst().orElseThrow();
+
+        assertThat(reserved.getMetaData().get("via")).isEqualTo("parts-process");
+        assertThat(reserved.getMetaData().get("causingEventId")).isEqualTo(added.getIdentifier());
+        assertThat(reserved.getMetaData().get("userId")).as("still the technician who added the line")
+                .isEqualTo("technician-client");
+        assertThat(reserved.getMetaData().get("requestId")).isEqualTo("req-parts");
+        assertThat(added.getMetaData()).doesNotContainKey("via");
+
+        DomainEventMessage<?> lineReserved = eventually(() -> eventStore.readEvents(workOrder).asStream()
+                .filter(e -> e.getPayloadType().getSimpleName().equals("PartLineReserved")).findFirst().orElse(null));
+        assertThat(lineReserved.getMetaData().get("via")).isEqualTo("parts-process");
+        assertThat(lineReserved.getMetaData().get("causingEventId")).as("the inventory event it answers")
+                .isEqualTo(reserved.getIdentifier());
+    }
+
+    static <T> T eventually(java.util.function.Supplier<T> probe) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("not within 30 s");
     }
 
     @Test

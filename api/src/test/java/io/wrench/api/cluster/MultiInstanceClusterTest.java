@@ -38,7 +38,8 @@ class MultiInstanceClusterTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final List<String> PROJECTIONS = List.of("customer-projection", "work-order-projection",
-            "stock-item-projection", "stock-movement-projection", "PartsProcessProcessor");
+            "stock-item-projection", "stock-movement-projection", "PartsProcessProcessor", "dashboard-projection",
+            "audit-ledger");
 
     private ConfigurableApplicationContext first;
     private ConfigurableApplicationContext second;

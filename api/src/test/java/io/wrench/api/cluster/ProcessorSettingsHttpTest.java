@@ -37,7 +37,8 @@ class ProcessorSettingsHttpTest extends HttpTestSupport {
     @Test
     void the_processes_and_views_that_need_stored_order_run_on_one_segment() {
         assertThat(inStoredOrder).extracting(InStoredOrder::processingGroup).containsExactlyInAnyOrder(
-                PartsProcess.PROCESSING_GROUP, "customer-projection", "work-order-projection");
+                PartsProcess.PROCESSING_GROUP, "customer-projection", "work-order-projection", "dashboard-projection",
+                "audit-ledger");
         for (InStoredOrder declaration : inStoredOrder) {
             assertThat(processing.eventProcessor(declaration.processingGroup()))
                     .as(declaration.processingGroup() + " is a running processor").get()
