@@ -42,11 +42,26 @@ public class WrenchProperties {
         private String rolesClaim = "roles";
         /** Browser origins allowed to call the API (CORS); none by default. */
         private List<String> corsAllowedOrigins = new ArrayList<>();
+        /**
+         * The audience a token must name in {@code aud} (e.g. {@code wrench-api}); unset, the
+         * audience is not checked (the embedded issuer names the client as audience).
+         */
+        private String audience;
+        /** JWS algorithms a token may be signed with; others are refused (401). */
+        private List<String> acceptedAlgorithms = new ArrayList<>(List.of("ES256", "RS256"));
+        /** How many verified tokens are remembered (until they expire) so each is verified once. */
+        private int tokenCacheSize = 4096;
 
         public String getRolesClaim() { return rolesClaim; }
         public void setRolesClaim(String rolesClaim) { this.rolesClaim = rolesClaim; }
         public List<String> getCorsAllowedOrigins() { return corsAllowedOrigins; }
         public void setCorsAllowedOrigins(List<String> corsAllowedOrigins) { this.corsAllowedOrigins = corsAllowedOrigins; }
+        public String getAudience() { return audience; }
+        public void setAudience(String audience) { this.audience = audience; }
+        public List<String> getAcceptedAlgorithms() { return acceptedAlgorithms; }
+        public void setAcceptedAlgorithms(List<String> acceptedAlgorithms) { this.acceptedAlgorithms = acceptedAlgorithms; }
+        public int getTokenCacheSize() { return tokenCacheSize; }
+        public void setTokenCacheSize(int tokenCacheSize) { this.tokenCacheSize = tokenCacheSize; }
     }
 
     public static class Http {

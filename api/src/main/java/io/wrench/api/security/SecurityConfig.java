@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriter;
@@ -34,8 +35,11 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, WrenchProperties properties, IdempotencyFilter idempotency)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, WrenchProperties properties, IdempotencyFilter idempotency,
+                                    JwtDecoder verifier, Clock clock) throws Exception {
+        var security = properties.getSecurity();
+        var decoder = new HardenedJwtDecoder(verifier, security.getAudience(),
+                java.util.Set.copyOf(security.getAcceptedAlgorithms()), security.getTokenCacheSize(), clock);
         var problems = new ProblemAuthenticationHandlers();
         http
                 .csrf(csrf -> csrf.disable())
@@ -57,8 +61,8 @@ class SecurityConfig {
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(
-                                new RolesClaimConverter(properties.getSecurity().getRolesClaim())))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(
+                                new RolesClaimConverter(security.getRolesClaim())))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
