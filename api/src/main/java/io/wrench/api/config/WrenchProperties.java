@@ -22,6 +22,7 @@ public class WrenchProperties {
     private final Http http = new Http();
     private final Consistency consistency = new Consistency();
     private final Imports imports = new Imports();
+    private final RateLimit rateLimit = new RateLimit();
 
     public String getPublicBaseUrl() { return publicBaseUrl; }
     public void setPublicBaseUrl(String publicBaseUrl) { this.publicBaseUrl = publicBaseUrl; }
@@ -33,6 +34,7 @@ public class WrenchProperties {
     public Http getHttp() { return http; }
     public Consistency getConsistency() { return consistency; }
     public Imports getImports() { return imports; }
+    public RateLimit getRateLimit() { return rateLimit; }
 
     public static class Security {
         /**
@@ -94,5 +96,56 @@ public class WrenchProperties {
         public void setMaxFileBytes(long maxFileBytes) { this.maxFileBytes = maxFileBytes; }
         public int getMaxRows() { return maxRows; }
         public void setMaxRows(int maxRows) { this.maxRows = maxRows; }
+    }
+
+    /**
+     * Token buckets per client (the token's subject) and class of request, per remote address for
+     * the token endpoint. A bucket holds {@code capacity} requests and refills that many per
+     * {@code period}. Over the limit: 429 with Retry-After.
+     */
+    public static class RateLimit {
+        /** Off, nothing is limited (for load tests). */
+        private boolean enabled = true;
+        /** Where buckets live: MEMORY (this instance) or DATABASE (shared by all instances, PostgreSQL). */
+        private Store store = Store.MEMORY;
+        /** POST, PATCH, PUT, DELETE under /api, per client. */
+        private final Limit commands = new Limit(30_000, Duration.ofMinutes(1));
+        /** GET under /api, per client. */
+        private final Limit queries = new Limit(120_000, Duration.ofMinutes(1));
+        /** Spreadsheet imports, per client. */
+        private final Limit imports = new Limit(30, Duration.ofMinutes(1));
+        /** Token requests to the embedded issuer, per remote address (right or wrong secrets alike). */
+        private final Limit token = new Limit(300, Duration.ofMinutes(1));
+
+        public enum Store { MEMORY, DATABASE }
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public Store getStore() { return store; }
+        public void setStore(Store store) { this.store = store; }
+        public Limit getCommands() { return commands; }
+        public Limit getQueries() { return queries; }
+        public Limit getImports() { return imports; }
+        public Limit getToken() { return token; }
+    }
+
+    public static class Limit {
+        /** Requests a bucket holds (the burst allowed). */
+        private long capacity;
+        /** Time in which an empty bucket refills to capacity. */
+        private Duration period;
+
+        public Limit() {
+        }
+
+        Limit(long capacity, Duration period) {
+            this.capacity = capacity;
+            this.period = period;
+        }
+
+        public long getCapacity() { return capacity; }
+        public void setCapacity(long capacity) { this.capacity = capacity; }
+        public Duration getPeriod() { return period; }
+        public void setPeriod(Duration period) { this.period = period; }
     }
 }

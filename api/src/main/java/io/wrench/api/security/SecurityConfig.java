@@ -2,6 +2,7 @@ package io.wrench.api.security;
 
 import io.wrench.api.config.WrenchProperties;
 import io.wrench.api.web.IdempotencyFilter;
+import io.wrench.api.web.RateLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +37,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, WrenchProperties properties, IdempotencyFilter idempotency,
-                                    JwtDecoder verifier, Clock clock) throws Exception {
+                                    RateLimitFilter rateLimit, JwtDecoder verifier, Clock clock) throws Exception {
         var security = properties.getSecurity();
         var decoder = new HardenedJwtDecoder(verifier, security.getAudience(),
                 java.util.Set.copyOf(security.getAcceptedAlgorithms()), security.getTokenCacheSize(), clock);
@@ -66,7 +67,8 @@ class SecurityConfig {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterAfter(idempotency, BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(idempotency, RateLimitFilter.class);
         return http.build();
     }
 
@@ -92,7 +94,7 @@ class SecurityConfig {
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key",
                 "X-Request-Id", "X-Consistency-Token"));
         cors.setExposedHeaders(List.of("Location", "ETag", "X-Request-Id", "X-Consistency-Token", "X-Consistency",
-                "Retry-After"));
+                "Retry-After", "RateLimit", "RateLimit-Policy"));
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
