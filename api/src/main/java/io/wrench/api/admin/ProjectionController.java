@@ -45,6 +45,7 @@ class ProjectionController {
     }
 
     @PostMapping("/{name}/rebuild")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
     @Operation(summary = "Empty the projection and replay every event into it; the API stays up (202)")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         if (!processor(name).supportsReset()) {

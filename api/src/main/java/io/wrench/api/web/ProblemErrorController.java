@@ -1,5 +1,6 @@
 package io.wrench.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -17,6 +18,7 @@ import java.net.URI;
  * Tomcat could not parse, an error sent by a filter. Replaces Boot's {@code BasicErrorController}.
  */
 @RestController
+@Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
