@@ -36,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExternalIssuerTest {
 
+    private static final String ISSUER = "http://127.0.0.1:18180/realms/wrench";
+
     @Test
     void tokens_from_an_external_issuer_are_checked_and_an_unreachable_issuer_is_503() throws Exception {
         RSAKey rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
@@ -55,6 +57,7 @@ class ExternalIssuerTest {
                         "--spring.datasource.url=jdbc:h2:mem:external-issuer;DB_CLOSE_DELAY=-1",
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:"
                                 + issuer.getAddress().getPort() + "/keys",
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER,
                         "--spring.security.oauth2.resourceserver.jwt.jws-algorithms=RS256,ES256",
                         "--wrench.security.audience=wrench-api",
                         "--wrench.security.accepted-algorithms=RS256")) {
@@ -66,6 +69,18 @@ class ExternalIssuerTest {
             assertUnauthorized(get(api, rs256(rsa, c -> c.audience((String) null))), "no audience");
             assertUnauthorized(get(api, sign(new ECDSASigner(ec), new JWSHeader.Builder(JWSAlgorithm.ES256)
                     .keyID("ec-1").build(), c -> { })), "an algorithm not accepted");
+
+            assertUnauthorized(get(api, rs256(rsa, c -> c.issuer("http://elsewhere/realms/wrench"))), "another issuer");
+
+            // the document offers the issuer's own flows: OIDC discovery and authorization code (PKCE)
+            var schemes = Api.JSON.readTree(api.anonymous().get("/v3/api-docs").body()).get("components")
+                    .get("securitySchemes");
+            assertThat(schemes.get("oidc").get("openIdConnectUrl").asString())
+                    .isEqualTo(ISSUER + "/.well-known/openid-configuration");
+            var code = schemes.get("oauth2").get("flows").get("authorizationCode");
+            assertThat(code.get("authorizationUrl").asString()).isEqualTo(ISSUER + "/protocol/openid-connect/auth");
+            assertThat(code.get("tokenUrl").asString()).isEqualTo(ISSUER + "/protocol/openid-connect/token");
+            assertThat(schemes.get("oauth2").get("flows").has("clientCredentials")).isFalse();
 
             issuer.stop(0);
             RSAKey unknown = new RSAKeyGenerator(2048).keyID("rsa-rotated").generate();
@@ -96,6 +111,7 @@ class ExternalIssuerTest {
     private static String sign(com.nimbusds.jose.JWSSigner signer, JWSHeader header,
                                Consumer<JWTClaimsSet.Builder> change) throws Exception {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
                 .subject("external-client")
                 .audience("wrench-api")
                 .issueTime(new Date())
