@@ -115,7 +115,7 @@ public class WrenchProperties {
         /** Spreadsheet imports, per client. */
         private final Limit imports = new Limit(30, Duration.ofMinutes(1));
         /** Token requests to the embedded issuer, per remote address (right or wrong secrets alike). */
-        private final Limit token = new Limit(300, Duration.ofMinutes(1));
+        private final Limit token = new Limit(60, Duration.ofMinutes(1));
 
         public enum Store { MEMORY, DATABASE }
 
