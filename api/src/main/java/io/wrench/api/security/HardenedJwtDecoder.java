@@ -3,6 +3,7 @@ package io.wrench.api.security;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.time.Clock;
@@ -67,8 +68,9 @@ final class HardenedJwtDecoder implements JwtDecoder {
             return verifier.decode(token);
         } catch (BadJwtException bad) {
             throw bad;
-        } catch (JwtException unverifiable) {
-            // the signature could not be checked at all: the keys could not be fetched
+        } catch (JwtException | JwtDecoderInitializationException unverifiable) {
+            // the signature could not be checked at all: the keys (or, with only an issuer-uri, the
+            // issuer's metadata, fetched on first use) could not be fetched
             throw new IdentityProviderUnavailable(unverifiable);
         }
     }

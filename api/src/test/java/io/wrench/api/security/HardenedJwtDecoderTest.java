@@ -76,6 +76,21 @@ class HardenedJwtDecoderTest {
         assertThat(verifications).as("a was evicted by c").hasValue(4);
     }
 
+    /** With only an issuer-uri, Spring fetches the issuer's metadata on the first token: it may be down. */
+    @Test
+    void an_issuer_that_cannot_be_reached_is_identity_provider_unavailable_not_a_500() {
+        JwtDecoder lazy = new org.springframework.security.oauth2.jwt.SupplierJwtDecoder(
+                () -> org.springframework.security.oauth2.jwt.JwtDecoders.fromIssuerLocation("http://127.0.0.1:9/realms/x"));
+        HardenedJwtDecoder decoder = decoder(lazy, NOW, 10);
+        assertThatThrownBy(() -> decoder.decode("eyJhbGciOiJSUzI1NiJ9.e30.c2ln"))
+                .isInstanceOf(HardenedJwtDecoder.IdentityProviderUnavailable.class);
+        JwtDecoder keysDown = org.springframework.security.oauth2.jwt.NimbusJwtDecoder
+                .withJwkSetUri("http://127.0.0.1:9/keys").build();
+        String unsigned = "eyJhbGciOiJSUzI1NiIsImtpZCI6Im5ldyJ9.eyJzdWIiOiJjIn0.c2ln";
+        assertThatThrownBy(() -> decoder(keysDown, NOW, 10).decode(unsigned))
+                .isInstanceOf(HardenedJwtDecoder.IdentityProviderUnavailable.class);
+    }
+
     @Test
     void a_token_without_exp_is_refused() {
         HardenedJwtDecoder decoder = decoder(token -> Jwt.withTokenValue(token).header("alg", "ES256")
