@@ -22,6 +22,6 @@ public final class CommandAnswers {
 
     /** An action's answer (200): the aggregate's new version, also sent as ETag. */
     @Schema(name = "Versioned", requiredProperties = "version")
-    public record Versioned(@Schema(description = "the aggregate's version after the command") long version) {
+    public record Versioned(@Schema(description = "the aggregate's version after the command") Long version) {
     }
 }
