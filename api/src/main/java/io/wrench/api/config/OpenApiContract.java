@@ -188,7 +188,7 @@ class OpenApiContract {
     @Bean
     OpenApiCustomizer documentWide() {
         return openApi -> {
-            HEADERS.forEach((name, description) -> openApi.getComponents().addHeaders(name, new Header()
+            new java.util.TreeMap<>(HEADERS).forEach((name, description) -> openApi.getComponents().addHeaders(name, new Header()
                     .description(description).schema(name.equals("Retry-After") ? new IntegerSchema() : new StringSchema())));
             new java.util.TreeMap<>(PROBLEMS).forEach((code, description) -> {
                 ApiResponse response = new ApiResponse().description(description)
