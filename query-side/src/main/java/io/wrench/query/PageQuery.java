@@ -9,10 +9,12 @@ import java.util.Set;
 public record PageQuery(int page, int size, String sortField, boolean descending) {
 
     public static final int MAX_SIZE = 200;
+    /** The offset (page × size) must fit the int that Spring Data and JPA use: 10,000,000 × 200 does. */
+    public static final int MAX_PAGE = 10_000_000;
 
     public PageQuery {
-        if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("page must be >= 0 and size 1.." + MAX_SIZE);
+        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("page must be 0.." + MAX_PAGE + " and size 1.." + MAX_SIZE);
         }
     }
 

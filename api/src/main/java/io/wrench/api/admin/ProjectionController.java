@@ -61,6 +61,7 @@ class ProjectionController {
     }
 
     @PostMapping("/{name}/rebuild")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
     @Operation(summary = "Reset the projection on every instance and replay every event into it (202); "
             + "409 while another rebuild of it runs")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name, Authentication caller) {

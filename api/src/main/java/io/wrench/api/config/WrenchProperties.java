@@ -26,6 +26,7 @@ public class WrenchProperties {
     private final Cluster cluster = new Cluster();
     private final Shop shop = new Shop();
     private final Dashboard dashboard = new Dashboard();
+    private final RateLimit rateLimit = new RateLimit();
 
     public String getPublicBaseUrl() { return publicBaseUrl; }
     public void setPublicBaseUrl(String publicBaseUrl) { this.publicBaseUrl = publicBaseUrl; }
@@ -40,6 +41,7 @@ public class WrenchProperties {
     public Cluster getCluster() { return cluster; }
     public Shop getShop() { return shop; }
     public Dashboard getDashboard() { return dashboard; }
+    public RateLimit getRateLimit() { return rateLimit; }
 
     public static class Security {
         /**
@@ -54,6 +56,15 @@ public class WrenchProperties {
          * instance generates one and stores it in the database, shared by every instance on it.
          */
         private String embeddedIssuerKey = "";
+        /**
+         * The audience a token must name in {@code aud} (e.g. {@code wrench-api}); unset, the
+         * audience is not checked (the embedded issuer names the client as audience).
+         */
+        private String audience;
+        /** JWS algorithms a token may be signed with; others are refused (401). */
+        private List<String> acceptedAlgorithms = new ArrayList<>(List.of("ES256", "RS256"));
+        /** How many verified tokens are remembered (until they expire) so each is verified once. */
+        private int tokenCacheSize = 4096;
 
         public String getRolesClaim() { return rolesClaim; }
         public void setRolesClaim(String rolesClaim) { this.rolesClaim = rolesClaim; }
@@ -61,6 +72,12 @@ public class WrenchProperties {
         public void setCorsAllowedOrigins(List<String> corsAllowedOrigins) { this.corsAllowedOrigins = corsAllowedOrigins; }
         public String getEmbeddedIssuerKey() { return embeddedIssuerKey; }
         public void setEmbeddedIssuerKey(String embeddedIssuerKey) { this.embeddedIssuerKey = embeddedIssuerKey; }
+        public String getAudience() { return audience; }
+        public void setAudience(String audience) { this.audience = audience; }
+        public List<String> getAcceptedAlgorithms() { return acceptedAlgorithms; }
+        public void setAcceptedAlgorithms(List<String> acceptedAlgorithms) { this.acceptedAlgorithms = acceptedAlgorithms; }
+        public int getTokenCacheSize() { return tokenCacheSize; }
+        public void setTokenCacheSize(int tokenCacheSize) { this.tokenCacheSize = tokenCacheSize; }
     }
 
     public static class Http {
@@ -145,5 +162,56 @@ public class WrenchProperties {
         public void setPushInterval(Duration pushInterval) { this.pushInterval = pushInterval; }
         public Duration getHeartbeat() { return heartbeat; }
         public void setHeartbeat(Duration heartbeat) { this.heartbeat = heartbeat; }
+    }
+
+    /**
+     * Token buckets per client (the token's subject) and class of request, per remote address for
+     * the token endpoint. A bucket holds {@code capacity} requests and refills that many per
+     * {@code period}. Over the limit: 429 with Retry-After.
+     */
+    public static class RateLimit {
+        /** Off, nothing is limited (for load tests). */
+        private boolean enabled = true;
+        /** Where buckets live: MEMORY (this instance) or DATABASE (shared by all instances, PostgreSQL). */
+        private Store store = Store.MEMORY;
+        /** POST, PATCH, PUT, DELETE under /api, per client. */
+        private final Limit commands = new Limit(30_000, Duration.ofMinutes(1));
+        /** GET under /api, per client. */
+        private final Limit queries = new Limit(120_000, Duration.ofMinutes(1));
+        /** Spreadsheet imports, per client. */
+        private final Limit imports = new Limit(30, Duration.ofMinutes(1));
+        /** Token requests to the embedded issuer, per remote address (right or wrong secrets alike). */
+        private final Limit token = new Limit(60, Duration.ofMinutes(1));
+
+        public enum Store { MEMORY, DATABASE }
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public Store getStore() { return store; }
+        public void setStore(Store store) { this.store = store; }
+        public Limit getCommands() { return commands; }
+        public Limit getQueries() { return queries; }
+        public Limit getImports() { return imports; }
+        public Limit getToken() { return token; }
+    }
+
+    public static class Limit {
+        /** Requests a bucket holds (the burst allowed). */
+        private long capacity;
+        /** Time in which an empty bucket refills to capacity. */
+        private Duration period;
+
+        public Limit() {
+        }
+
+        Limit(long capacity, Duration period) {
+            this.capacity = capacity;
+            this.period = period;
+        }
+
+        public long getCapacity() { return capacity; }
+        public void setCapacity(long capacity) { this.capacity = capacity; }
+        public Duration getPeriod() { return period; }
+        public void setPeriod(Duration period) { this.period = period; }
     }
 }

@@ -1,5 +1,6 @@
 package io.wrench.api.customer;
 
+import io.wrench.api.web.CommandAnswers;
 import io.wrench.api.web.CommandResponses;
 import io.wrench.api.web.FieldValidationException;
 import io.wrench.api.web.ListParams;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -47,10 +47,10 @@ class CustomerController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Register a customer (409 when the email is in use)")
-    ResponseEntity<Map<String, Object>> register(@Valid @RequestBody CustomerRequests.RegisterCustomer body) {
+    ResponseEntity<CommandAnswers.Created> register(@Valid @RequestBody CustomerRequests.RegisterCustomer body) {
         CustomerId id = CustomerId.random();
         return commands.created(new RegisterCustomer(id, body.name(), body.email(), body.phone(), body.address()),
-                id, Map.of());
+                id);
     }
 
     @GetMapping
@@ -73,7 +73,7 @@ class CustomerController {
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
     @Operation(summary = "Change any of name, email, phone, address")
-    ResponseEntity<Map<String, Object>> update(@PathVariable UUID id,
+    ResponseEntity<CommandAnswers.Versioned> update(@PathVariable UUID id,
                                                @Valid @RequestBody CustomerRequests.UpdateCustomer body) {
         if (body.isEmpty()) {
             throw new FieldValidationException("body", "name at least one of name, email, phone, address");
@@ -84,17 +84,17 @@ class CustomerController {
 
     @PostMapping(path = "/{id}/assets", consumes = "application/json")
     @Operation(summary = "Register a vehicle or equipment (409 when the VIN is in use)")
-    ResponseEntity<Map<String, Object>> registerAsset(@PathVariable UUID id,
+    ResponseEntity<CommandAnswers.Created> registerAsset(@PathVariable UUID id,
                                                       @Valid @RequestBody CustomerRequests.RegisterAsset body) {
         AssetId assetId = AssetId.random();
         return commands.created(new RegisterAsset(new CustomerId(id), assetId, body.kind(), body.make(), body.model(),
                 body.year(), body.vin(), body.serialNumber(), body.licensePlate(), body.odometer(),
-                CommandResponses.expectedVersion()), assetId, Map.of());
+                CommandResponses.expectedVersion()), assetId);
     }
 
     @PostMapping(path = "/{id}/assets/{assetId}/odometer", consumes = "application/json")
     @Operation(summary = "Record an odometer / hours reading (409 when lower than the last)")
-    ResponseEntity<Map<String, Object>> recordReading(@PathVariable UUID id, @PathVariable UUID assetId,
+    ResponseEntity<CommandAnswers.Versioned> recordReading(@PathVariable UUID id, @PathVariable UUID assetId,
                                                       @Valid @RequestBody CustomerRequests.RecordReading body) {
         return commands.action(version -> new RecordOdometer(new CustomerId(id), new AssetId(assetId),
                 body.reading(), version));
@@ -102,7 +102,7 @@ class CustomerController {
 
     @PostMapping("/{id}/archive")
     @Operation(summary = "Archive: no new work orders; history stays")
-    ResponseEntity<Map<String, Object>> archive(@PathVariable UUID id) {
+    ResponseEntity<CommandAnswers.Versioned> archive(@PathVariable UUID id) {
         return commands.action(version -> new ArchiveCustomer(new CustomerId(id), version));
     }
 }

@@ -1,6 +1,7 @@
 package io.wrench.api.customer;
 
 import io.wrench.shared.customer.AssetKind;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,7 +37,8 @@ final class CustomerRequests {
                          @NotBlank @Size(max = 100) String model,
                          @Min(1886) @Max(2100) Integer year,
                          @Pattern(regexp = "[A-HJ-NPR-Za-hj-npr-z0-9 ]{11,17}",
-                                 message = "must be 11 to 17 letters and digits (no I, O or Q)") String vin,
+                                 message = "must be 11 to 17 letters and digits (no I, O or Q)")
+                         @Schema(example = "WVWZZZ1KZAW000001") String vin,
                          @Size(max = 100) String serialNumber,
                          @Size(max = 20) String licensePlate,
                          @PositiveOrZero Long odometer) {

@@ -2,6 +2,7 @@ package io.wrench.api.inventory;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wrench.api.web.CommandAnswers;
 import io.wrench.api.web.CommandResponses;
 import io.wrench.api.web.Consistency;
 import io.wrench.api.web.ConsistencyInterceptor;
@@ -38,7 +39,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -60,11 +60,11 @@ class InventoryController {
 
     @PostMapping(path = "/items", consumes = "application/json")
     @Operation(summary = "Register a stock item with nothing on hand (409 when the SKU is in use, in any case)")
-    ResponseEntity<Map<String, Object>> register(@Valid @RequestBody InventoryRequests.RegisterItem body) {
+    ResponseEntity<CommandAnswers.Created> register(@Valid @RequestBody InventoryRequests.RegisterItem body) {
         StockItemId id = StockItemId.random();
         return commands.created(new RegisterStockItem(id, body.sku(), body.name(), body.unit(), body.reorderLevel(),
                 body.reorderQuantity() == null ? BigDecimal.ZERO : body.reorderQuantity(), body.unitCost(),
-                body.location()), id, Map.of());
+                body.location()), id);
     }
 
     @GetMapping("/items")
@@ -101,7 +101,7 @@ class InventoryController {
 
     @PostMapping(path = "/items/{id}/receipts", consumes = "application/json")
     @Operation(summary = "Receive stock; the moving-average unit cost follows")
-    ResponseEntity<Map<String, Object>> receive(@PathVariable UUID id,
+    ResponseEntity<CommandAnswers.Versioned> receive(@PathVariable UUID id,
                                                 @Valid @RequestBody InventoryRequests.ReceiveStock body) {
         return commands.action(version -> new ReceiveStock(new StockItemId(id), body.quantity(), body.unitCost(),
                 body.supplier(), body.reference(), version));
@@ -109,7 +109,7 @@ class InventoryController {
 
     @PostMapping(path = "/items/{id}/adjustments", consumes = "application/json")
     @Operation(summary = "Correct on-hand stock by a counted delta (409 when on hand would drop below zero or below reserved)")
-    ResponseEntity<Map<String, Object>> adjust(@PathVariable UUID id,
+    ResponseEntity<CommandAnswers.Versioned> adjust(@PathVariable UUID id,
                                                @Valid @RequestBody InventoryRequests.AdjustStock body) {
         if (body.quantityDelta().signum() == 0) {
             throw new FieldValidationException("quantityDelta", "must not be zero");
@@ -120,7 +120,7 @@ class InventoryController {
 
     @PatchMapping(path = "/items/{id}", consumes = "application/json")
     @Operation(summary = "Change any of name, location, reorderLevel, reorderQuantity")
-    ResponseEntity<Map<String, Object>> change(@PathVariable UUID id,
+    ResponseEntity<CommandAnswers.Versioned> change(@PathVariable UUID id,
                                                @Valid @RequestBody InventoryRequests.ChangeDetails body) {
         if (body.isEmpty()) {
             throw new FieldValidationException("body", "give at least one of name, location, reorderLevel, reorderQuantity");
@@ -131,7 +131,7 @@ class InventoryController {
 
     @PostMapping("/items/{id}/discontinue")
     @Operation(summary = "Discontinue: no new reservations; what is promised can still be issued or released")
-    ResponseEntity<Map<String, Object>> discontinue(@PathVariable UUID id) {
+    ResponseEntity<CommandAnswers.Versioned> discontinue(@PathVariable UUID id) {
         return commands.action(version -> new DiscontinueStockItem(new StockItemId(id), version));
     }
 

@@ -19,6 +19,12 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure.getCause() instanceof HardenedJwtDecoder.IdentityProviderUnavailable) {
+            Problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+                    "the token cannot be verified now: the identity provider is unreachable; retry later", request),
+                    Map.of("Retry-After", "30"));
+            return;
+        }
         boolean badToken = failure instanceof InvalidBearerTokenException
                 || request.getHeader("Authorization") != null;
         String challenge = badToken

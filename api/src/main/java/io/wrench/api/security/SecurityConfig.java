@@ -2,6 +2,7 @@ package io.wrench.api.security;
 
 import io.wrench.api.config.WrenchProperties;
 import io.wrench.api.web.IdempotencyFilter;
+import io.wrench.api.web.RateLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriter;
@@ -34,8 +36,11 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, WrenchProperties properties, IdempotencyFilter idempotency)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, WrenchProperties properties, IdempotencyFilter idempotency,
+                                    RateLimitFilter rateLimit, JwtDecoder verifier, Clock clock) throws Exception {
+        var security = properties.getSecurity();
+        var decoder = new HardenedJwtDecoder(verifier, security.getAudience(),
+                java.util.Set.copyOf(security.getAcceptedAlgorithms()), security.getTokenCacheSize(), clock);
         var problems = new ProblemAuthenticationHandlers();
         http
                 .csrf(csrf -> csrf.disable())
@@ -57,12 +62,13 @@ class SecurityConfig {
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(
-                                new RolesClaimConverter(properties.getSecurity().getRolesClaim())))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(
+                                new RolesClaimConverter(security.getRolesClaim())))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterAfter(idempotency, BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(idempotency, RateLimitFilter.class);
         return http.build();
     }
 
@@ -88,7 +94,7 @@ class SecurityConfig {
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key",
                 "X-Request-Id", "X-Consistency-Token"));
         cors.setExposedHeaders(List.of("Location", "ETag", "X-Request-Id", "X-Consistency-Token", "X-Consistency",
-                "Retry-After"));
+                "Retry-After", "RateLimit", "RateLimit-Policy"));
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);

@@ -10,8 +10,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -39,46 +38,35 @@ public class CommandResponses {
     }
 
     /** Dispatches a command built with the client's expected version; answers 200 with the new version. */
-    public ResponseEntity<Map<String, Object>> action(Function<Long, Object> command) {
+    public ResponseEntity<CommandAnswers.Versioned> action(Function<Long, Object> command) {
         Long version = commandGateway.sendAndWait(command.apply(expectedVersion()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("version", version);
-        return withHeaders(ResponseEntity.ok(), version).body(body);
+        return withHeaders(ResponseEntity.ok(), version).body(new CommandAnswers.Versioned(version));
     }
 
     /** Dispatches a creating command; answers 201 with Location {@code <request path>/<id>}. */
-    public ResponseEntity<Map<String, Object>> created(Object command, Object id, Map<String, Object> extraBody) {
-        return createdAt(command, id, ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(id).toUri().getRawPath(), extraBody);
+    public ResponseEntity<CommandAnswers.Created> created(Object command, Object id) {
+        return created(command, id, () -> null);
     }
 
     /**
-     * Like {@link #created(Object, Object, Map)}, for fields only known once the command succeeded
-     * (a work order's number): {@code extraBody} is asked after dispatch.
+     * Like {@link #created(Object, Object)}, with a number only known once the command succeeded (a
+     * work order's): {@code number} is asked after dispatch.
      */
-    public ResponseEntity<Map<String, Object>> created(Object command, Object id,
-                                                       Supplier<Map<String, Object>> extraBody) {
+    public ResponseEntity<CommandAnswers.Created> created(Object command, Object id, Supplier<String> number) {
         return createdAt(command, id, ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(id).toUri().getRawPath(), extraBody);
+                .buildAndExpand(id).toUri().getRawPath(), number);
     }
 
     /** Dispatches a command that creates a child (a line, a scan); 201 at the given location. */
-    public ResponseEntity<Map<String, Object>> createdAt(Object command, Object id, String location,
-                                                         Map<String, Object> extraBody) {
-        return createdAt(command, id, location, () -> extraBody);
+    public ResponseEntity<CommandAnswers.Created> createdAt(Object command, Object id, String location) {
+        return createdAt(command, id, location, () -> null);
     }
 
-    private ResponseEntity<Map<String, Object>> createdAt(Object command, Object id, String location,
-                                                          Supplier<Map<String, Object>> extraBody) {
+    private ResponseEntity<CommandAnswers.Created> createdAt(Object command, Object id, String location,
+                                                             Supplier<String> number) {
         Long version = commandGateway.sendAndWait(command);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id.toString());
-        body.putAll(extraBody.get());
-        if (version != null) {
-            body.put("version", version);
-        }
         return withHeaders(ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, location), version)
-                .body(body);
+                .body(new CommandAnswers.Created(UUID.fromString(id.toString()), number.get(), version));
     }
 
     private ResponseEntity.BodyBuilder withHeaders(ResponseEntity.BodyBuilder builder, Long version) {

@@ -25,6 +25,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.EnumMap;
@@ -119,6 +120,13 @@ public class ErrorAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> undecodableParameter(InvalidParameterException exception, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "bad-request",
                 "a query parameter could not be decoded; percent-encode it as UTF-8", request);
+    }
+
+    /** A multipart body that does not parse (no boundary, garbage, a part without headers). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException exception, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-body",
+                "the multipart body could not be read; send one part named 'file' with its Content-Disposition", request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -10,13 +10,32 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Turns Jackson's complaints into a sentence a client can act on, without leaking class names. */
-final class JsonErrors {
+public final class JsonErrors {
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile(
+            "Duplicate Object property \"([A-Za-z0-9_$.-]{1,100})\"");
 
     private JsonErrors() {
     }
 
+    /** Text in the body that is not well-formed Unicode (a lone surrogate). */
+    public static final class MalformedText extends MismatchedInputException {
+        public MalformedText(tools.jackson.core.JsonParser parser) {
+            super(parser, "not well-formed Unicode", String.class);
+        }
+    }
+
     static String describe(HttpMessageNotReadableException exception) {
         Throwable cause = exception.getCause();
+        if (cause instanceof MalformedText malformed) {
+            return path(malformed) + " is not well-formed Unicode text (it holds a lone surrogate)";
+        }
+        if (cause instanceof tools.jackson.core.exc.StreamReadException read && read.getOriginalMessage() != null) {
+            if (read.getOriginalMessage().startsWith("Duplicate Object property")) {
+                var name = DUPLICATE.matcher(read.getOriginalMessage());
+                return (name.find() ? "the field " + name.group(1) : "a field") + " is given more than once";
+            }
+        }
         if (cause instanceof InvalidFormatException invalid) {
             String field = invalid.getPathReference() == null ? "a field" : path(invalid);
             Class<?> target = invalid.getTargetType();

@@ -15,8 +15,8 @@ public final class ListParams {
     public static PageQuery parse(Integer page, Integer size, String sort, Set<String> sortable) {
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw new FieldValidationException("page", "must be 0 or more");
+        if (p < 0 || p > PageQuery.MAX_PAGE) {
+            throw new FieldValidationException("page", "must be between 0 and " + PageQuery.MAX_PAGE);
         }
         if (s < 1 || s > PageQuery.MAX_SIZE) {
             throw new FieldValidationException("size", "must be between 1 and " + PageQuery.MAX_SIZE);

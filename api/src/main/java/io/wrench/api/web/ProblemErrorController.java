@@ -1,5 +1,6 @@
 package io.wrench.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -17,6 +18,7 @@ import java.net.URI;
  * Tomcat could not parse, an error sent by a filter. Replaces Boot's {@code BasicErrorController}.
  */
 @RestController
+@Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
@@ -26,17 +28,20 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code == null ? HttpStatus.NOT_FOUND : status(code);
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String u ? u
                 : request.getRequestURI();
-        String detail = switch (status) {
-            case NOT_FOUND -> "no resource at " + uri;
-            case BAD_REQUEST -> "the request was refused: its URL, parameters or headers are malformed";
-            default -> status.getReasonPhrase();
-        };
-        ProblemDetail problem = Problems.of(status, Problems.slug(status), detail, request);
+        ProblemDetail problem = Problems.of(status, Problems.slug(status), detail(status, uri), request);
         problem.setInstance(Problems.instanceUri(uri));
         return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON).body(problem);
     }
 
-    private static HttpStatus status(Object code) {
+    static String detail(HttpStatus status, String uri) {
+        return switch (status) {
+            case NOT_FOUND -> "no resource at " + uri;
+            case BAD_REQUEST -> "the request was refused: its URL, parameters or headers are malformed";
+            default -> status.getReasonPhrase();
+        };
+    }
+
+    static HttpStatus status(Object code) {
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }

@@ -90,6 +90,12 @@ public final class Problems {
         response.setStatus(problem.getStatus());
         response.setContentType(PROBLEM_JSON.toString());
         headers.forEach(response::setHeader);
+        response.getOutputStream().write(json(problem));
+        response.flushBuffer();
+    }
+
+    /** The problem as its JSON document, for code that writes the response itself. */
+    static byte[] json(ProblemDetail problem) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("type", problem.getType());
         body.put("title", problem.getTitle());
@@ -99,7 +105,6 @@ public final class Problems {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        response.getOutputStream().write(MAPPER.writeValueAsBytes(body));
-        response.flushBuffer();
+        return MAPPER.writeValueAsBytes(body);
     }
 }

@@ -3,6 +3,7 @@ package io.wrench.api.workorder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wrench.api.config.WrenchProperties;
+import io.wrench.api.web.CommandAnswers;
 import io.wrench.api.web.CommandResponses;
 import io.wrench.api.web.FieldValidationException;
 import io.wrench.api.web.ListParams;
@@ -53,7 +54,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -82,12 +82,12 @@ class WorkOrderController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Open a work order; answers its id and number (409 unknown/archived customer, asset not theirs)")
-    ResponseEntity<Map<String, Object>> open(@Valid @RequestBody WorkOrderRequests.OpenWorkOrder body) {
+    ResponseEntity<CommandAnswers.Created> open(@Valid @RequestBody WorkOrderRequests.OpenWorkOrder body) {
         WorkOrderId id = WorkOrderId.random();
         OpenWorkOrder command = new OpenWorkOrder(id, new CustomerId(body.customerId()),
                 body.assetId() == null ? null : new AssetId(body.assetId()), body.description(), body.priority(),
                 body.dueDate(), LocalDate.now(clock));
-        return commands.created(command, id, () -> Map.of("number", history.number(id).orElseThrow()));
+        return commands.created(command, id, () -> history.number(id).orElseThrow());
     }
 
     @GetMapping
@@ -131,7 +131,7 @@ class WorkOrderController {
 
     @PostMapping(path = "/{id}/labour", consumes = "application/json")
     @Operation(summary = "Add a labour line (hours > 0, hourlyRate >= 0)")
-    ResponseEntity<Map<String, Object>> addLabour(@PathVariable UUID id,
+    ResponseEntity<CommandAnswers.Created> addLabour(@PathVariable UUID id,
                                                   @Valid @RequestBody WorkOrderRequests.AddLabourLine body) {
         LineId lineId = LineId.random();
         return created(id, "lines", lineId.value(), new AddLabourLine(new WorkOrderId(id), lineId, body.description(),
@@ -140,7 +140,7 @@ class WorkOrderController {
 
     @PostMapping(path = "/{id}/parts", consumes = "application/json")
     @Operation(summary = "Add a part line; it is PENDING until inventory reserves or backorders it")
-    ResponseEntity<Map<String, Object>> addPart(@PathVariable UUID id,
+    ResponseEntity<CommandAnswers.Created> addPart(@PathVariable UUID id,
                                                 @Valid @RequestBody WorkOrderRequests.AddPartLine body) {
         LineId lineId = LineId.random();
         return created(id, "lines", lineId.value(), new AddPartLine(new WorkOrderId(id), lineId,
@@ -149,44 +149,44 @@ class WorkOrderController {
 
     @DeleteMapping("/{id}/lines/{lineId}")
     @Operation(summary = "Remove a line; a part line's reservation is released")
-    ResponseEntity<Map<String, Object>> removeLine(@PathVariable UUID id, @PathVariable UUID lineId) {
+    ResponseEntity<CommandAnswers.Versioned> removeLine(@PathVariable UUID id, @PathVariable UUID lineId) {
         return action(id, (workOrder, version) -> new RemoveLine(workOrder, new LineId(lineId), version));
     }
 
     @PostMapping("/{id}/approve")
     @Operation(summary = "The customer's approval, recorded with the caller as approver and the current total")
-    ResponseEntity<Map<String, Object>> approve(@PathVariable UUID id) {
+    ResponseEntity<CommandAnswers.Versioned> approve(@PathVariable UUID id) {
         return action(id, (workOrder, version) -> new ApproveWorkOrder(workOrder, RequestMetadata.currentUser(), version));
     }
 
     @PostMapping(path = "/{id}/assign", consumes = "application/json")
     @Operation(summary = "Assign (or re-assign) the technician")
-    ResponseEntity<Map<String, Object>> assign(@PathVariable UUID id,
+    ResponseEntity<CommandAnswers.Versioned> assign(@PathVariable UUID id,
                                                @Valid @RequestBody WorkOrderRequests.AssignTechnician body) {
         return action(id, (workOrder, version) -> new AssignTechnician(workOrder, body.technician().trim(), version));
     }
 
     @PostMapping("/{id}/start")
     @Operation(summary = "Start work (needs APPROVED and a technician)")
-    ResponseEntity<Map<String, Object>> start(@PathVariable UUID id) {
+    ResponseEntity<CommandAnswers.Versioned> start(@PathVariable UUID id) {
         return action(id, (workOrder, version) -> new StartWork(workOrder, RequestMetadata.currentUser(), version));
     }
 
     @PostMapping(path = "/{id}/hold", consumes = "application/json")
     @Operation(summary = "Put work on hold, with a reason")
-    ResponseEntity<Map<String, Object>> hold(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.Reason body) {
+    ResponseEntity<CommandAnswers.Versioned> hold(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.Reason body) {
         return action(id, (workOrder, version) -> new HoldWork(workOrder, body.reason(), version));
     }
 
     @PostMapping("/{id}/resume")
     @Operation(summary = "Resume work after a hold")
-    ResponseEntity<Map<String, Object>> resume(@PathVariable UUID id) {
+    ResponseEntity<CommandAnswers.Versioned> resume(@PathVariable UUID id) {
         return action(id, ResumeWork::new);
     }
 
     @PostMapping(path = "/{id}/scans", consumes = "application/json")
     @Operation(summary = "Record a progress scan (IN_PROGRESS); the caller is the technician")
-    ResponseEntity<Map<String, Object>> scan(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.RecordScan body) {
+    ResponseEntity<CommandAnswers.Created> scan(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.RecordScan body) {
         UUID scanId = UUID.randomUUID();
         return created(id, "scans", scanId, new RecordScan(new WorkOrderId(id), scanId, body.stage(), body.note(),
                 RequestMetadata.currentUser(), expectedVersion()));
@@ -194,7 +194,7 @@ class WorkOrderController {
 
     @PostMapping(path = "/{id}/inspections", consumes = "application/json")
     @Operation(summary = "Record an inspection (IN_PROGRESS); the caller is the inspector")
-    ResponseEntity<Map<String, Object>> inspect(@PathVariable UUID id,
+    ResponseEntity<CommandAnswers.Created> inspect(@PathVariable UUID id,
                                                 @Valid @RequestBody WorkOrderRequests.RecordInspection body) {
         UUID inspectionId = UUID.randomUUID();
         return created(id, "inspections", inspectionId, new RecordInspection(new WorkOrderId(id), inspectionId,
@@ -203,19 +203,19 @@ class WorkOrderController {
 
     @PostMapping("/{id}/complete")
     @Operation(summary = "Complete (latest inspection PASS, no part line PENDING or BACKORDERED); reserved stock is issued")
-    ResponseEntity<Map<String, Object>> complete(@PathVariable UUID id) {
+    ResponseEntity<CommandAnswers.Versioned> complete(@PathVariable UUID id) {
         return action(id, CompleteWorkOrder::new);
     }
 
     @PostMapping("/{id}/invoice")
     @Operation(summary = "Invoice at the configured tax rate (wrench.tax-rate); a total of 0.00 is PAID at once")
-    ResponseEntity<Map<String, Object>> invoice(@PathVariable UUID id) {
+    ResponseEntity<CommandAnswers.Versioned> invoice(@PathVariable UUID id) {
         return action(id, (workOrder, version) -> new InvoiceWorkOrder(workOrder, properties.getTaxRate(), version));
     }
 
     @PostMapping(path = "/{id}/payments", consumes = "application/json")
     @Operation(summary = "Record a payment (409 when more than the balance); the one reaching 0.00 makes it PAID")
-    ResponseEntity<Map<String, Object>> pay(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.RecordPayment body) {
+    ResponseEntity<CommandAnswers.Created> pay(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.RecordPayment body) {
         UUID paymentId = UUID.randomUUID();
         return created(id, "payments", paymentId, new RecordPayment(new WorkOrderId(id), paymentId, body.amount(),
                 body.method(), expectedVersion()));
@@ -223,12 +223,12 @@ class WorkOrderController {
 
     @PostMapping(path = "/{id}/cancel", consumes = "application/json")
     @Operation(summary = "Cancel, with a reason; part lines are released")
-    ResponseEntity<Map<String, Object>> cancel(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.Reason body) {
+    ResponseEntity<CommandAnswers.Versioned> cancel(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.Reason body) {
         return action(id, (workOrder, version) -> new CancelWorkOrder(workOrder, body.reason(), version));
     }
 
     /** An action on the work order, built with the client's If-Match version. */
-    private ResponseEntity<Map<String, Object>> action(UUID id, BiFunction<WorkOrderId, Long, Object> command) {
+    private ResponseEntity<CommandAnswers.Versioned> action(UUID id, BiFunction<WorkOrderId, Long, Object> command) {
         WorkOrderId workOrder = new WorkOrderId(id);
         return commands.action(version -> command.apply(workOrder, version));
     }
@@ -239,9 +239,8 @@ class WorkOrderController {
     }
 
     /** A line, scan, inspection or payment: 201 {id} at {@code /api/work-orders/{id}/<collection>/<childId>}. */
-    private ResponseEntity<Map<String, Object>> created(UUID workOrderId, String collection, UUID childId,
-                                                        Object command) {
-        return commands.createdAt(command, childId, "/api/work-orders/" + workOrderId + "/" + collection + "/" + childId,
-                Map.of());
+    private ResponseEntity<CommandAnswers.Created> created(UUID workOrderId, String collection, UUID childId,
+                                                           Object command) {
+        return commands.createdAt(command, childId, "/api/work-orders/" + workOrderId + "/" + collection + "/" + childId);
     }
 }

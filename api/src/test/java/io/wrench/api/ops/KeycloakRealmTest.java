@@ -63,6 +63,22 @@ class KeycloakRealmTest {
                         .contains("roles", "basic"));
     }
 
+    /** The app checks aud (wrench.security.audience): each client's tokens must name the API. */
+    @Test
+    void everyClientsTokensNameTheApiAsAudienceAndTheAppChecksIt() {
+        String audience = OpsFiles.compose().path("services").path("app").path("environment")
+                .path("WRENCH_SECURITY_AUDIENCE").asText();
+        assertThat(audience).isEqualTo("wrench-api");
+        assertThat(stream(realm.path("clients"))).allSatisfy(client ->
+                assertThat(stream(client.path("protocolMappers")))
+                        .as(client.path("clientId").asText())
+                        .anySatisfy(mapper -> {
+                            assertThat(mapper.path("protocolMapper").asText()).isEqualTo("oidc-audience-mapper");
+                            assertThat(mapper.path("config").path("included.custom.audience").asText()).isEqualTo(audience);
+                            assertThat(mapper.path("config").path("access.token.claim").asText()).isEqualTo("true");
+                        }));
+    }
+
     @Test
     void appReadsRolesWhereKeycloakPutsThem() {
         assertThat(OpsFiles.compose().path("services").path("app").path("environment")

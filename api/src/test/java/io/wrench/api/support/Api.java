@@ -20,7 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** A client of the running application over real HTTP, with real tokens from the embedded issuer. */
+/**
+ * A client of the running application over real HTTP, with real tokens from the embedded issuer.
+ * Every answer is checked against the application's OpenAPI document ({@link ContractCheck}).
+ */
 public final class Api {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -67,6 +70,7 @@ public final class Api {
 
     public final class Call {
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private boolean checked = true;
 
         public Call header(String name, String value) {
             headers.put(name, value);
@@ -119,9 +123,19 @@ public final class Api {
             return sendBytes("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
         }
 
+        /** Sends without checking the answer against the OpenAPI document. */
+        public Call unchecked() {
+            checked = false;
+            return this;
+        }
+
         private Response execute(HttpRequest request) {
             try {
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (checked) {
+                    ContractCheck.of(base, http).check(request.method(), request.uri(), response.statusCode(),
+                            response.headers().firstValue("Content-Type").orElse(null), response.body());
+                }
                 return new Response(response.statusCode(), response.headers(), response.body());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
