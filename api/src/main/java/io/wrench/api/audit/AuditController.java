@@ -2,6 +2,7 @@ package io.wrench.api.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wrench.api.web.FieldValidationException;
@@ -39,7 +40,9 @@ class AuditController {
     static final int DEFAULT_LIMIT = 100;
 
     record AuditItem(long position, String eventId, String aggregateType, String aggregateId, Long sequence,
-                     String type, String revision, Instant at, @JsonRawValue String metadata, String hash,
+                     String type, String revision, Instant at,
+                     @Schema(type = "object", types = "object", description = "the event's metadata as stored") @JsonRawValue String metadata,
+                     String hash,
                      Long leafIndex) {
     }
 
@@ -198,6 +201,7 @@ class AuditController {
     }
 
     @PostMapping(path = "/verify", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Start re-checking every chain and the ledger in the background (optionally against a saved digest)")
     ResponseEntity<Map<String, Object>> verify(@RequestBody(required = false) VerifyRequest body) {
         Map<String, Object> digest = body == null ? null : body.digest();

@@ -2,6 +2,7 @@ package io.wrench.api.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wrench.api.web.ListParams;
 import io.wrench.api.web.NotFoundException;
@@ -35,7 +36,8 @@ import java.util.UUID;
 class HistoryController {
 
     record HistoryItem(long sequence, String eventId, String type, String revision, Instant at,
-                       @JsonRawValue String payload, Map<String, Object> metadata, String hash) {
+                       @Schema(type = "object", types = "object", description = "the event's payload exactly as stored") @JsonRawValue String payload,
+                       Map<String, Object> metadata, String hash) {
     }
 
     private final EventStore eventStore;

@@ -95,7 +95,10 @@ public class ProcessorProgress {
             long position = segment.position();
             boolean replaying = segment.replaying();
             String owner = segment.owner();
-            if (mine != null) {
+            // Right after a reset this instance may still report the status it had before it (until it
+            // claims the segment again): the stored replay token wins over a local status that is not replaying.
+            boolean staleLocal = mine != null && segment.replaying() && !mine.isReplaying();
+            if (mine != null && !staleLocal) {
                 position = Math.max(position, TokenStoreView.position(mine.getTrackingToken()));
                 replaying = mine.isReplaying();
                 owner = nodeId;

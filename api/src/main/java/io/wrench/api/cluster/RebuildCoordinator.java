@@ -101,6 +101,22 @@ public class RebuildCoordinator {
             }
             processor.start();
         }
+        awaitReplayStarted(processor);
+    }
+
+    /**
+     * Until the restarted processor has claimed its segments again it may report the statuses it had
+     * before the reset; wait (bounded) until what it reports is the replay.
+     */
+    private void awaitReplayStarted(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            var status = processor.processingStatus();
+            if (status.values().stream().allMatch(s -> s.isReplaying() || s.isErrorState())) {
+                return;
+            }
+            sleep(10);
+        }
     }
 
     private void claimRequest(String name, String requestedBy, long headAtReset) {

@@ -141,8 +141,10 @@ class OpenApiContract {
                 success.addHeaderObject("RateLimit-Policy", headerRef("RateLimit-Policy"));
                 responses.addApiResponse(created ? "201" : generated, success);
             }
+            // an id in the path, or a query parameter that names one (?eventId=), may name nothing: 404
             boolean pathVariables = operation.getParameters() != null
-                    && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn()));
+                    && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn())
+                    || "query".equals(p.getIn()) && p.getName().endsWith("Id"));
             problems(responses, "400", "401", "403", "406", "429", "503");
             if (pathVariables) {
                 problems(responses, "404");

@@ -98,7 +98,8 @@ class ContractFuzzTest extends HttpTestSupport {
             });
         }
         pool.shutdown();
-        assertThat(pool.awaitTermination(170, TimeUnit.SECONDS)).as("fuzzing took too long").isTrue();
+        // a bound against a hang, not a performance target (the count and time are printed)
+        assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).as("fuzzing hung").isTrue();
         System.out.printf("ContractFuzzTest: %d requests from the OpenAPI document in %d s, %d failures; statuses %s%n",
                 sent.get(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), failures.size(), statuses);
         assertThat(failures).as("first failures").isEmpty();

@@ -225,9 +225,9 @@ final class ShopHistory {
         for (int n = random.nextInt(4); n > 0 && life.later(60, 4 * 3600); n--) {
             LineId line = new LineId(uuid());
             lines.add(line);
-            life.record(new LabourLineAdded(id, line, "Labour", BigDecimal.valueOf(1 + random.nextInt(32), 2)
-                    .multiply(BigDecimal.valueOf(25)), money(4000, 12000), Money.line(BigDecimal.valueOf(1 + random.nextInt(32), 2)
-                    .multiply(BigDecimal.valueOf(25)), money(4000, 12000))));
+            BigDecimal hours = BigDecimal.valueOf(1 + random.nextInt(32), 2).multiply(BigDecimal.valueOf(25));
+            BigDecimal rate = money(4000, 12000);
+            life.record(new LabourLineAdded(id, line, "Labour", hours, rate, Money.line(hours, rate)));
         }
         if (!lines.isEmpty() && random.nextInt(10) == 0 && life.later(60, 3600)) {
             life.record(new LineRemoved(id, lines.remove(random.nextInt(lines.size()))));
