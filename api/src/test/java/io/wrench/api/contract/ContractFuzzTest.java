@@ -53,6 +53,13 @@ class ContractFuzzTest extends HttpTestSupport {
                         Map<String, String> headers) {
     }
 
+    /**
+     * Operations left out, each tested on its own: a live stream never ends (each would hold a request
+     * and a client's stream allowance), and a rebuild of a real projection would empty views the other
+     * tests of the shared context are reading.
+     */
+    private static final List<String> UNFUZZED = List.of("/stream", "/rebuild");
+
     @Test
     void ten_thousand_requests_from_the_document_get_no_5xx_and_only_documented_answers() throws Exception {
         JsonNode document = ContractCheck.of("http://localhost:" + port, HttpClient.newHttpClient()).document();
@@ -60,6 +67,9 @@ class ContractFuzzTest extends HttpTestSupport {
         List<Case> cases = new ArrayList<>();
         for (var path = document.path("paths").fields(); path.hasNext(); ) {
             var entry = path.next();
+            if (UNFUZZED.stream().anyMatch(entry.getKey()::endsWith)) {
+                continue;
+            }
             for (var op = entry.getValue().fields(); op.hasNext(); ) {
                 var operation = op.next();
                 String method = operation.getKey().toUpperCase();
