@@ -80,7 +80,7 @@ public class ProjectionAdmin {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             StreamingEventProcessor processor = processor(name).orElseThrow();
-            if (processor.isRunning() && progress.reached(name, target)) {
+            if (processor.isRunning() && progress.reachedNow(name, target)) {
                 return true;
             }
             Thread.sleep(20);

@@ -125,11 +125,23 @@ public class ProcessorProgress {
 
     /** Whether the processor has handled everything it would handle up to {@code target}, on every segment. */
     public boolean reached(String name, long target) {
+        return reached(name, target, false);
+    }
+
+    /**
+     * Like {@link #reached(String, long)}, reading the token store now: after a reset, a snapshot a few
+     * milliseconds old may still show the positions from before it.
+     */
+    public boolean reachedNow(String name, long target) {
+        return reached(name, target, true);
+    }
+
+    private boolean reached(String name, long target, boolean fresh) {
         if (target < 0) {
             return true;
         }
         StreamingEventProcessor processor = processor(name).orElse(null);
-        List<SegmentProgress> segments = segments(name);
+        List<SegmentProgress> segments = fresh ? segmentsNow(name) : segments(name);
         if (processor == null || segments.isEmpty()) {
             return false;
         }
