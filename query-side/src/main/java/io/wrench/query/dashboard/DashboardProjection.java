@@ -436,14 +436,18 @@ class DashboardProjection {
         return new Event(message.getIdentifier(), message.getTimestamp(), message.getTimestamp().atZone(zone).toLocalDate());
     }
 
-    /** Moves the stored position on and has subscribers told once the batch is committed. */
+    /**
+     * Moves the stored position on and has subscribers told once the batch is committed: after the
+     * commit, not in prepare-commit, where Axon's emitter sends at once and a subscriber that reads the
+     * view straight away would still see it as it was before the batch.
+     */
     private long advance(TrackingToken token) {
         long position = positionOf(token);
         store.advance(position);
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
             if (batch.resources().put(POSITION, position) == null) {
-                batch.onPrepareCommit(u -> notifySubscribers((Long) u.getResource(POSITION)));
+                batch.afterCommit(u -> notifySubscribers((Long) u.getResource(POSITION)));
             }
         } else {
             notifySubscribers(position);
