@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
+import static io.wrench.api.web.Queries.AS_OF_DOC;
+
 @RestController
 @RequestMapping(path = "/api/customers", produces = "application/json")
 @Tag(name = "Customers", description = "Customers and the vehicles and equipment they bring in")
@@ -66,9 +68,9 @@ class CustomerController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A customer with assets and work orders; ETag is the version")
-    ResponseEntity<CustomerDetails> get(@PathVariable UUID id) {
+    ResponseEntity<CustomerDetails> get(@PathVariable UUID id, @RequestParam(required = false) @io.swagger.v3.oas.annotations.Parameter(description = AS_OF_DOC) String asOf) {
         return queries.detail(new FindCustomer(new CustomerId(id)), CustomerDetails.class, CustomerDetails::version,
-                "customer with id " + id);
+                "customer with id " + id, asOf);
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")

@@ -41,6 +41,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import static io.wrench.api.web.Queries.AS_OF_DOC;
+
 @RestController
 @RequestMapping(path = "/api/inventory", produces = "application/json")
 @Tag(name = "Inventory", description = "Stock items, their movements, and the spreadsheet import")
@@ -80,9 +82,9 @@ class InventoryController {
 
     @GetMapping("/items/{id}")
     @Operation(summary = "A stock item; ETag is the version")
-    ResponseEntity<StockItemView> get(@PathVariable UUID id) {
+    ResponseEntity<StockItemView> get(@PathVariable UUID id, @RequestParam(required = false) @io.swagger.v3.oas.annotations.Parameter(description = AS_OF_DOC) String asOf) {
         return queries.detail(new FindStockItem(new StockItemId(id)), StockItemView.class, StockItemView::version,
-                what(id));
+                what(id), asOf);
     }
 
     @GetMapping("/items/{id}/movements")

@@ -3,6 +3,8 @@ package io.wrench.api.security;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 
 import static io.wrench.api.security.Role.ADMIN;
 import static io.wrench.api.security.Role.ADVISOR;
@@ -26,7 +28,11 @@ final class ApiAccessRules {
     private ApiAccessRules() {
     }
 
-    private record Rule(HttpMethod method, String path, Role... roles) {
+    private record Rule(HttpMethod method, String path, String parameter, Role... roles) {
+
+        Rule(HttpMethod method, String path, Role... roles) {
+            this(method, path, null, roles);
+        }
     }
 
     private static final Rule[] RULES = {
@@ -62,6 +68,9 @@ final class ApiAccessRules {
             new Rule(null, "/api/dashboard/**", MANAGER, ANALYST, AUDITOR),
 
             new Rule(GET, "/api/customers/*/history", AUDITOR, MANAGER),
+            new Rule(GET, "/api/customers/*", "asOf", AUDITOR, MANAGER),
+            new Rule(GET, "/api/inventory/items/*", "asOf", AUDITOR, MANAGER),
+            new Rule(GET, "/api/work-orders/*", "asOf", AUDITOR, MANAGER),
             new Rule(GET, "/api/inventory/items/*/history", AUDITOR, MANAGER),
             new Rule(GET, "/api/work-orders/*/history", AUDITOR, MANAGER),
             new Rule(GET, "/api/audit/export", AUDITOR, ANALYST),
@@ -75,7 +84,12 @@ final class ApiAccessRules {
         for (Rule rule : RULES) {
             String[] roles = java.util.stream.Stream.concat(java.util.stream.Stream.of(ADMIN),
                     java.util.Arrays.stream(rule.roles())).map(Role::name).distinct().toArray(String[]::new);
-            if (rule.method() == null) {
+            if (rule.parameter() != null) {
+                String parameter = rule.parameter();
+                registry.requestMatchers(new AndRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.path()),
+                        request -> request.getParameter(parameter) != null)).hasAnyRole(roles);
+            } else if (rule.method() == null) {
                 registry.requestMatchers(rule.path()).hasAnyRole(roles);
             } else {
                 registry.requestMatchers(rule.method(), rule.path()).hasAnyRole(roles);

@@ -59,6 +59,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 import static io.wrench.api.web.CommandResponses.expectedVersion;
+import static io.wrench.api.web.Queries.AS_OF_DOC;
 
 @RestController
 @RequestMapping(path = "/api/work-orders", produces = "application/json")
@@ -113,9 +114,9 @@ class WorkOrderController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A work order with lines, inspections, payments, scans and totals; ETag is the version")
-    ResponseEntity<WorkOrderDetails> get(@PathVariable UUID id) {
+    ResponseEntity<WorkOrderDetails> get(@PathVariable UUID id, @RequestParam(required = false) @io.swagger.v3.oas.annotations.Parameter(description = AS_OF_DOC) String asOf) {
         return queries.detail(new FindWorkOrder(new WorkOrderId(id)), WorkOrderDetails.class, WorkOrderDetails::version,
-                "work order with id " + id);
+                "work order with id " + id, asOf);
     }
 
     @GetMapping(path = "/{id}/qr", produces = MediaType.IMAGE_PNG_VALUE)
