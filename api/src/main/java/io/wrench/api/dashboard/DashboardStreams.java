@@ -4,6 +4,7 @@ import io.wrench.api.config.WrenchProperties;
 import io.wrench.query.dashboard.api.DashboardChanged;
 import io.wrench.query.dashboard.api.DashboardView;
 import io.wrench.query.dashboard.api.FindDashboard;
+import io.wrench.query.dashboard.api.FindDashboardRevision;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -33,8 +34,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The open dashboard streams. Each is an Axon subscription query on {@link FindDashboard}: the
  * dashboard projection emits {@link DashboardChanged} after each committed batch (behind Axon Server,
  * on whichever instance projected it), and the stream answers with the whole document again, at most
- * once per push interval, whatever the number of changes in between. Streams close before the web
- * server's graceful shutdown waits for open requests.
+ * once per push interval, whatever the number of changes in between. The projection runs on one
+ * instance; with the JPA store its notices reach only that instance's subscribers, so every instance
+ * with open streams also watches the stored revision ({@link FindDashboardRevision}, one row) twice
+ * per push interval and has its streams push when it moved. Streams close before the web server's
+ * graceful shutdown waits for open requests.
  */
 @Component
 class DashboardStreams implements SmartLifecycle {
@@ -49,6 +53,7 @@ class DashboardStreams implements SmartLifecycle {
     private final Map<String, AtomicInteger> openPerClient = new ConcurrentHashMap<>();
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
+    private volatile FindDashboardRevision.Revision lastRevision;
 
     DashboardStreams(QueryGateway queryGateway, WrenchProperties properties) {
         this.queryGateway = queryGateway;
@@ -65,6 +70,10 @@ class DashboardStreams implements SmartLifecycle {
         if (count.incrementAndGet() > maxPerClient) {
             count.decrementAndGet();
             throw new TooManyStreams(maxPerClient);
+        }
+        if (lastRevision == null) {
+            // the revision before this stream's first document: any later move is pushed
+            lastRevision = revisionOrNull();
         }
         Stream stream = new Stream(client, query, lastEventId == null ? -1 : lastEventId, lastEventId != null);
         open.add(stream);
@@ -234,11 +243,39 @@ class DashboardStreams implements SmartLifecycle {
         });
     }
 
+    /** Has every open stream push when the stored revision moved (a change projected on any instance). */
+    private void watch() {
+        if (open.isEmpty()) {
+            lastRevision = null;
+            return;
+        }
+        FindDashboardRevision.Revision now = revisionOrNull();
+        if (now == null) {
+            return;
+        }
+        FindDashboardRevision.Revision before = lastRevision;
+        lastRevision = now;
+        if (before != null && !before.equals(now)) {
+            open.forEach(Stream::requestPush);
+        }
+    }
+
+    private FindDashboardRevision.Revision revisionOrNull() {
+        try {
+            return queryGateway.query(new FindDashboardRevision(), FindDashboardRevision.Revision.class).join();
+        } catch (RuntimeException e) {
+            log.debug("Could not read the dashboard's revision; trying again", e);
+            return null;
+        }
+    }
+
     @Override
     public void start() {
         if (scheduler.isShutdown()) {
             scheduler = newScheduler();
         }
+        long every = Math.max(50, pushIntervalMillis / 2);
+        scheduler.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.MILLISECONDS);
         running = true;
     }
 

@@ -2,6 +2,7 @@ package io.wrench.api.cluster;
 
 import io.wrench.api.admin.ProjectionAdmin;
 import io.wrench.api.security.Role;
+import io.wrench.api.dashboard.SseClient;
 import io.wrench.api.support.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +163,44 @@ class MultiInstanceClusterTest {
 
     @Test
     @Order(4)
+    void a_dashboard_stream_on_either_instance_is_pushed_a_change_written_through_the_other() throws Exception {
+        Api.Response customer = a.as(Role.ADVISOR).post("/api/customers",
+                Map.of("name", "Streamed " + RUN, "email", "streamed-" + RUN + "@example.com"));
+        assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
+        for (Api reader : List.of(a, b)) {
+            assertThat(reader.as(Role.MANAGER).header("X-Consistency-Token", customer.consistencyToken())
+                    .get("/api/dashboard").header("X-Consistency")).isEqualTo("consistent");
+        }
+        try (SseClient onA = SseClient.connect(ClusterInstances.port(first), "/api/dashboard/stream",
+                Map.of("Authorization", "Bearer " + a.token(Role.MANAGER)));
+             SseClient onB = SseClient.connect(ClusterInstances.port(second), "/api/dashboard/stream",
+                     Map.of("Authorization", "Bearer " + b.token(Role.MANAGER)))) {
+            long before = openWorkOrders(onA.next(Duration.ofSeconds(10)));
+            assertThat(openWorkOrders(onB.next(Duration.ofSeconds(10)))).isEqualTo(before);
+            Api.Response opened = a.as(Role.ADVISOR).post("/api/work-orders",
+                    Map.of("customerId", customer.id(), "description", "Streamed across instances"));
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+            for (SseClient client : List.of(onA, onB)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                SseClient.Event push = client.next(Duration.ofSeconds(10));
+                while (push != null && push != SseClient.END && openWorkOrders(push) == before
+                        && System.nanoTime() < deadline) {
+                    push = client.next(Duration.ofSeconds(10));
+                }
+                assertThat(push).as("a push for the new work order on " + (client == onA ? "a" : "b"))
+                        .isNotNull().isNotSameAs(SseClient.END);
+                assertThat(openWorkOrders(push)).isEqualTo(before + 1);
+            }
+        }
+    }
+
+    private static long openWorkOrders(SseClient.Event event) {
+        assertThat(event).as("a dashboard document").isNotNull().isNotSameAs(SseClient.END);
+        return Api.JSON.readTree(event.data()).get("workOrders").get("byStatus").get("OPEN").asLong();
+    }
+
+    @Test
+    @Order(5)
     void races_sent_to_both_instances_answer_409_or_412_never_500() {
         for (int i = 0; i < 8; i++) {
             Map<String, Object> body = Map.of("name", "Race " + i, "email", "race" + i + "-" + RUN + "@example.com");
@@ -189,7 +228,7 @@ class MultiInstanceClusterTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void a_rebuild_asked_of_one_instance_is_coordinated_with_the_other() throws InterruptedException {
         String before = a.as(Role.STOREKEEPER).get("/api/inventory/items?size=200&sort=sku,asc").body();
         Api.Response rebuild = b.as(Role.ADMIN).post("/api/admin/projections/stock-item-projection/rebuild", null);
@@ -209,7 +248,7 @@ class MultiInstanceClusterTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void when_an_instance_stops_the_other_takes_over_all_of_its_segments() {
         second.close();
         TokenStoreView tokens = first.getBean(TokenStoreView.class);

@@ -16,18 +16,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A server-sent-events client for tests: each event (or comment) lands in a queue, with when it arrived. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
-    record Event(String id, String name, String data, String comment, long receivedNanos) {
+    public record Event(String id, String name, String data, String comment, long receivedNanos) {
     }
 
     /** Put in the queue when the server ended the stream. */
-    static final Event END = new Event(null, null, null, null, 0);
+    public static final Event END = new Event(null, null, null, null, 0);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final int status;
-    final HttpResponse<InputStream> response;
+    public final int status;
+    public final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
     private SseClient(HttpResponse<InputStream> response) {
@@ -40,7 +40,7 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    static SseClient connect(int port, String path, Map<String, String> headers) {
+    public static SseClient connect(int port, String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
@@ -54,7 +54,7 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    String body() throws IOException {
+    public String body() throws IOException {
         return new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
     }
 
@@ -90,7 +90,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event that is not a comment, or null after the timeout. */
-    Event next(Duration timeout) throws InterruptedException {
+    public Event next(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -101,7 +101,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next comment (heartbeat), or null after the timeout. */
-    Event nextComment(Duration timeout) throws InterruptedException {
+    public Event nextComment(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -112,7 +112,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Waits for the server to end the stream; false if it did not within the timeout. */
-    boolean awaitEnd(Duration timeout) throws InterruptedException {
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

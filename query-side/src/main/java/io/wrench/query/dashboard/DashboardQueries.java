@@ -6,6 +6,7 @@ import io.wrench.query.dashboard.api.ExplainFigure;
 import io.wrench.query.dashboard.api.Figure;
 import io.wrench.query.dashboard.api.FigureExplanation;
 import io.wrench.query.dashboard.api.FindDashboard;
+import io.wrench.query.dashboard.api.FindDashboardRevision;
 import io.wrench.shared.workorder.WorkOrderStatus;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,6 +72,12 @@ class DashboardQueries {
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
+    }
+
+    @QueryHandler
+    FindDashboardRevision.Revision handle(FindDashboardRevision query) {
+        return jdbc.queryForObject("select position, status_time_version from dashboard_state where id = 1",
+                (rs, i) -> new FindDashboardRevision.Revision(rs.getLong(1), rs.getLong(2)));
     }
 
     @QueryHandler
