@@ -1,5 +1,6 @@
 package io.wrench.api.audit;
 
+import io.wrench.api.web.ReadsFrom;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 @RestController
+@ReadsFrom(AuditLedger.PROCESSING_GROUP)
 @RequestMapping("/api/audit")
 @Tag(name = "Audit", description = "Event history, search, export, ledger digests, proofs and verification")
 class AuditController {

@@ -1,5 +1,6 @@
 package io.wrench.api.audit;
 
+import io.wrench.api.web.ReadsFrom;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,6 +33,7 @@ import java.util.UUID;
  * exactly as stored and the hash that chains it to the event before.
  */
 @RestController
+@ReadsFrom({})
 @Tag(name = "Audit", description = "Event history, search, export, ledger digests, proofs and verification")
 class HistoryController {
 

@@ -2,6 +2,7 @@ package io.wrench.api.cluster;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
@@ -115,12 +116,36 @@ public class ProcessorProgress {
 
     /** Whether every streaming processor has reached {@code target}. */
     public boolean allReached(long target) {
-        for (String name : processors().keySet()) {
-            if (!reached(name, target)) {
+        return allReached(target, null);
+    }
+
+    /**
+     * Whether the named processors, and every saga's (whose answers are further events of the same
+     * command), have reached {@code target}; all streaming processors when {@code names} is null.
+     */
+    public boolean allReached(long target, java.util.Set<String> names) {
+        for (Map.Entry<String, StreamingEventProcessor> processor : processors().entrySet()) {
+            boolean wanted = names == null || names.contains(processor.getKey()) || isSaga(processor.getValue());
+            if (wanted && !reached(processor.getKey(), target)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isSaga(StreamingEventProcessor processor) {
+        return processor instanceof AbstractEventProcessor handlers && sagaManager(handlers.eventHandlerInvoker()).isPresent();
+    }
+
+    /** The saga manager behind a processor's invoker (Axon's configuration wraps it in a multi-invoker). */
+    private static Optional<AbstractSagaManager<?>> sagaManager(EventHandlerInvoker invoker) {
+        if (invoker instanceof AbstractSagaManager<?> sagas) {
+            return Optional.of(sagas);
+        }
+        if (invoker instanceof MultiEventHandlerInvoker multi && multi.delegates().size() == 1) {
+            return sagaManager(multi.delegates().get(0));
+        }
+        return Optional.empty();
     }
 
     /** Whether the processor has handled everything it would handle up to {@code target}, on every segment. */
@@ -182,8 +207,9 @@ public class ProcessorProgress {
      */
     private boolean handlesType(AbstractEventProcessor processor, Class<?> type) {
         EventHandlerInvoker invoker = processor.eventHandlerInvoker();
-        if (invoker instanceof AbstractSagaManager<?> sagas) {
-            return sagaTypes.computeIfAbsent(sagas.getSagaType(), ProcessorProgress::sagaEventTypes).stream()
+        Optional<AbstractSagaManager<?>> sagas = sagaManager(invoker);
+        if (sagas.isPresent()) {
+            return sagaTypes.computeIfAbsent(sagas.get().getSagaType(), ProcessorProgress::sagaEventTypes).stream()
                     .anyMatch(handled -> handled.isAssignableFrom(type));
         }
         return invoker.canHandleType(type);

@@ -1,5 +1,7 @@
 package io.wrench.api.customer;
 
+import io.wrench.query.customer.api.CustomerViews;
+import io.wrench.api.web.ReadsFrom;
 import io.wrench.api.web.CommandAnswers;
 import io.wrench.api.web.CommandResponses;
 import io.wrench.api.web.FieldValidationException;
@@ -35,6 +37,7 @@ import java.util.UUID;
 import static io.wrench.api.web.Queries.AS_OF_DOC;
 
 @RestController
+@ReadsFrom(CustomerViews.PROCESSOR)
 @RequestMapping(path = "/api/customers", produces = "application/json")
 @Tag(name = "Customers", description = "Customers and the vehicles and equipment they bring in")
 class CustomerController {

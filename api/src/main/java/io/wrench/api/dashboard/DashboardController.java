@@ -1,5 +1,7 @@
 package io.wrench.api.dashboard;
 
+import io.wrench.query.dashboard.api.DashboardViews;
+import io.wrench.api.web.ReadsFrom;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,6 +31,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 @RestController
+@ReadsFrom(DashboardViews.PROCESSOR)
 @RequestMapping("/api/dashboard")
 @Tag(name = "Dashboard", description = "The shop's figures, exact functions of the event history (docs/dashboards.md)")
 class DashboardController {

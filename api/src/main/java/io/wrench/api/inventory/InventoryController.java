@@ -1,5 +1,7 @@
 package io.wrench.api.inventory;
 
+import io.wrench.query.inventory.api.InventoryViews;
+import io.wrench.api.web.ReadsFrom;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wrench.api.web.CommandAnswers;
@@ -44,6 +46,7 @@ import java.util.UUID;
 import static io.wrench.api.web.Queries.AS_OF_DOC;
 
 @RestController
+@ReadsFrom({InventoryViews.ITEMS, InventoryViews.MOVEMENTS})
 @RequestMapping(path = "/api/inventory", produces = "application/json")
 @Tag(name = "Inventory", description = "Stock items, their movements, and the spreadsheet import")
 class InventoryController {

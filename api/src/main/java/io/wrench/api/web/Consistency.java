@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -57,10 +58,18 @@ public class Consistency {
 
     /** @return true when the processors caught up within {@code maxWait}, false when it ran out. */
     public boolean awaitProcessed(long position, Duration maxWait) {
+        return awaitProcessed(position, maxWait, null);
+    }
+
+    /**
+     * Like {@link #awaitProcessed(long, Duration)}, waiting only for the named processors (those the
+     * read is answered from) and the sagas; for every streaming processor when {@code processors} is null.
+     */
+    public boolean awaitProcessed(long position, Duration maxWait, Set<String> processors) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         long target = position;
         for (int round = 0; round <= FOLLOW_UP_ROUNDS; round++) {
-            if (!awaitPosition(target, deadline)) {
+            if (!awaitPosition(target, deadline, processors)) {
                 return false;
             }
             long head = head();
@@ -72,8 +81,8 @@ public class Consistency {
         return true;
     }
 
-    private boolean awaitPosition(long target, long deadline) {
-        while (!allReached(target)) {
+    private boolean awaitPosition(long target, long deadline, Set<String> processors) {
+        while (!allReached(target, processors)) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 return false;
@@ -92,8 +101,12 @@ public class Consistency {
     }
 
     boolean allReached(long target) {
+        return allReached(target, null);
+    }
+
+    private boolean allReached(long target, Set<String> names) {
         ProcessorProgress processors = progress.getIfAvailable();
-        return processors == null || processors.allReached(target);
+        return processors == null || processors.allReached(target, names);
     }
 
     private long head() {

@@ -1,5 +1,7 @@
 package io.wrench.api.workorder;
 
+import io.wrench.query.workorder.api.WorkOrderViews;
+import io.wrench.api.web.ReadsFrom;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wrench.api.config.WrenchProperties;
@@ -62,6 +64,7 @@ import static io.wrench.api.web.CommandResponses.expectedVersion;
 import static io.wrench.api.web.Queries.AS_OF_DOC;
 
 @RestController
+@ReadsFrom(WorkOrderViews.PROCESSOR)
 @RequestMapping(path = "/api/work-orders", produces = "application/json")
 @Tag(name = "Work orders", description = "Work orders from opening to payment, their lines, scans, inspections and payments")
 class WorkOrderController {

@@ -1,5 +1,6 @@
 package io.wrench.query.customer;
 
+import io.wrench.query.customer.api.CustomerViews;
 import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerArchived;
 import io.wrench.shared.customer.CustomerContactDetailsUpdated;
@@ -47,7 +48,7 @@ import java.util.function.Consumer;
 @ProcessingGroup(CustomerProjection.NAME)
 class CustomerProjection {
 
-    static final String NAME = "customer-projection";
+    static final String NAME = CustomerViews.PROCESSOR;
 
     /**
      * Rows are changed by events of more than one aggregate, so no two threads may handle events of

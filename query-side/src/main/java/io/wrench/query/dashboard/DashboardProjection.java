@@ -1,5 +1,6 @@
 package io.wrench.query.dashboard;
 
+import io.wrench.query.dashboard.api.DashboardViews;
 import io.wrench.query.dashboard.api.DashboardChanged;
 import io.wrench.query.dashboard.api.Figure;
 import io.wrench.query.dashboard.api.FindDashboard;
@@ -83,7 +84,7 @@ import static java.math.BigDecimal.ONE;
 @ProcessingGroup(DashboardProjection.NAME)
 class DashboardProjection {
 
-    static final String NAME = "dashboard-projection";
+    static final String NAME = DashboardViews.PROCESSOR;
 
     /**
      * Running totals over many aggregates (a technician's workload, the stock value): no two threads may

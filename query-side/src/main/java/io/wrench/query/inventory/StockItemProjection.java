@@ -1,5 +1,6 @@
 package io.wrench.query.inventory;
 
+import io.wrench.query.inventory.api.InventoryViews;
 import io.wrench.query.Decimals;
 import io.wrench.query.PageView;
 import io.wrench.query.SearchText;
@@ -49,7 +50,7 @@ import static java.math.BigDecimal.ZERO;
 @ProcessingGroup(StockItemProjection.NAME)
 class StockItemProjection {
 
-    static final String NAME = "stock-item-projection";
+    static final String NAME = InventoryViews.ITEMS;
 
     private final StockItemRepository items;
 

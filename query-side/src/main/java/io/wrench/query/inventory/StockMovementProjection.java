@@ -1,5 +1,6 @@
 package io.wrench.query.inventory;
 
+import io.wrench.query.inventory.api.InventoryViews;
 import io.wrench.query.Decimals;
 import io.wrench.query.PageQuery;
 import io.wrench.query.PageView;
@@ -35,7 +36,7 @@ import java.math.BigDecimal;
 @ProcessingGroup(StockMovementProjection.NAME)
 class StockMovementProjection {
 
-    static final String NAME = "stock-movement-projection";
+    static final String NAME = InventoryViews.MOVEMENTS;
     /** The metadata key the API's request metadata uses for the authenticated user. */
     static final String USER_ID = "userId";
 

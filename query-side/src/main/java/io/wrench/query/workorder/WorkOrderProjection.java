@@ -1,5 +1,6 @@
 package io.wrench.query.workorder;
 
+import io.wrench.query.workorder.api.WorkOrderViews;
 import io.wrench.shared.workorder.*;
 import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerContactDetailsUpdated;
@@ -34,7 +35,7 @@ import static io.wrench.shared.Money.ZERO;
 @ProcessingGroup(WorkOrderProjection.NAME)
 class WorkOrderProjection {
 
-    static final String NAME = "work-order-projection";
+    static final String NAME = WorkOrderViews.PROCESSOR;
 
     /**
      * Rows are changed by events of more than one aggregate, so no two threads may handle events of
