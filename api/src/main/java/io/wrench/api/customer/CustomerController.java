@@ -92,9 +92,9 @@ class CustomerController {
     ResponseEntity<CommandAnswers.Created> registerAsset(@PathVariable UUID id,
                                                       @Valid @RequestBody CustomerRequests.RegisterAsset body) {
         AssetId assetId = AssetId.random();
-        return commands.created(new RegisterAsset(new CustomerId(id), assetId, body.kind(), body.make(), body.model(),
-                body.year(), body.vin(), body.serialNumber(), body.licensePlate(), body.odometer(),
-                CommandResponses.expectedVersion()), assetId);
+        return commands.childCreated(version -> new RegisterAsset(new CustomerId(id), assetId, body.kind(), body.make(),
+                body.model(), body.year(), body.vin(), body.serialNumber(), body.licensePlate(), body.odometer(), version),
+                assetId);
     }
 
     @PostMapping(path = "/{id}/assets/{assetId}/odometer", consumes = "application/json")

@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  * How every command endpoint answers (docs/rest-contract.md): a create is {@code 201} with {@code Location} and
  * {@code {"id"}}, an action {@code 200} with {@code {"version"}}; both carry {@code ETag} (the
  * aggregate's new version) and {@code X-Consistency-Token}. {@code If-Match} becomes the command's
- * expected version.
+ * expected version in one way only: a command on an existing aggregate is passed as a function of
+ * that version ({@code version -> new Command(..., version)}); a command that creates an aggregate
+ * has none.
  */
 @Component
 public class CommandResponses {
@@ -32,7 +34,7 @@ public class CommandResponses {
     }
 
     /** The version a client sent in {@code If-Match}, or null when it sent none (or {@code *}). */
-    public static Long expectedVersion() {
+    private static Long expectedVersion() {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         return ETags.parseIfMatch(request.getHeader(HttpHeaders.IF_MATCH));
     }
@@ -57,9 +59,19 @@ public class CommandResponses {
                 .buildAndExpand(id).toUri().getRawPath(), number);
     }
 
-    /** Dispatches a command that creates a child (a line, a scan); 201 at the given location. */
-    public ResponseEntity<CommandAnswers.Created> createdAt(Object command, Object id, String location) {
-        return createdAt(command, id, location, () -> null);
+    /**
+     * Dispatches a command that adds a child (an asset, a line, a scan) to an existing aggregate, built
+     * with the client's expected version; 201 with Location {@code <request path>/<id>}.
+     */
+    public ResponseEntity<CommandAnswers.Created> childCreated(Function<Long, Object> command, Object id) {
+        return childCreatedAt(command, id, ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .buildAndExpand(id).toUri().getRawPath());
+    }
+
+    /** Like {@link #childCreated(Function, Object)}, at the given location. */
+    public ResponseEntity<CommandAnswers.Created> childCreatedAt(Function<Long, Object> command, Object id,
+                                                                 String location) {
+        return createdAt(command.apply(expectedVersion()), id, location, () -> null);
     }
 
     private ResponseEntity<CommandAnswers.Created> createdAt(Object command, Object id, String location,

@@ -59,8 +59,8 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
-import static io.wrench.api.web.CommandResponses.expectedVersion;
 import static io.wrench.api.web.Queries.AS_OF_DOC;
 
 @RestController
@@ -138,8 +138,8 @@ class WorkOrderController {
     ResponseEntity<CommandAnswers.Created> addLabour(@PathVariable UUID id,
                                                   @Valid @RequestBody WorkOrderRequests.AddLabourLine body) {
         LineId lineId = LineId.random();
-        return created(id, "lines", lineId.value(), new AddLabourLine(new WorkOrderId(id), lineId, body.description(),
-                body.hours(), body.hourlyRate(), expectedVersion()));
+        return created(id, "lines", lineId.value(), version -> new AddLabourLine(new WorkOrderId(id), lineId, body.description(),
+                body.hours(), body.hourlyRate(), version));
     }
 
     @PostMapping(path = "/{id}/parts", consumes = "application/json")
@@ -147,8 +147,8 @@ class WorkOrderController {
     ResponseEntity<CommandAnswers.Created> addPart(@PathVariable UUID id,
                                                 @Valid @RequestBody WorkOrderRequests.AddPartLine body) {
         LineId lineId = LineId.random();
-        return created(id, "lines", lineId.value(), new AddPartLine(new WorkOrderId(id), lineId,
-                new StockItemId(body.itemId()), body.quantity(), body.unitPrice(), expectedVersion()));
+        return created(id, "lines", lineId.value(), version -> new AddPartLine(new WorkOrderId(id), lineId,
+                new StockItemId(body.itemId()), body.quantity(), body.unitPrice(), version));
     }
 
     @DeleteMapping("/{id}/lines/{lineId}")
@@ -192,8 +192,8 @@ class WorkOrderController {
     @Operation(summary = "Record a progress scan (IN_PROGRESS); the caller is the technician")
     ResponseEntity<CommandAnswers.Created> scan(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.RecordScan body) {
         UUID scanId = UUID.randomUUID();
-        return created(id, "scans", scanId, new RecordScan(new WorkOrderId(id), scanId, body.stage(), body.note(),
-                RequestMetadata.currentUser(), expectedVersion()));
+        return created(id, "scans", scanId, version -> new RecordScan(new WorkOrderId(id), scanId, body.stage(), body.note(),
+                RequestMetadata.currentUser(), version));
     }
 
     @PostMapping(path = "/{id}/inspections", consumes = "application/json")
@@ -201,8 +201,8 @@ class WorkOrderController {
     ResponseEntity<CommandAnswers.Created> inspect(@PathVariable UUID id,
                                                 @Valid @RequestBody WorkOrderRequests.RecordInspection body) {
         UUID inspectionId = UUID.randomUUID();
-        return created(id, "inspections", inspectionId, new RecordInspection(new WorkOrderId(id), inspectionId,
-                body.result(), body.notes(), RequestMetadata.currentUser(), expectedVersion()));
+        return created(id, "inspections", inspectionId, version -> new RecordInspection(new WorkOrderId(id), inspectionId,
+                body.result(), body.notes(), RequestMetadata.currentUser(), version));
     }
 
     @PostMapping("/{id}/complete")
@@ -221,8 +221,8 @@ class WorkOrderController {
     @Operation(summary = "Record a payment (409 when more than the balance); the one reaching 0.00 makes it PAID")
     ResponseEntity<CommandAnswers.Created> pay(@PathVariable UUID id, @Valid @RequestBody WorkOrderRequests.RecordPayment body) {
         UUID paymentId = UUID.randomUUID();
-        return created(id, "payments", paymentId, new RecordPayment(new WorkOrderId(id), paymentId, body.amount(),
-                body.method(), expectedVersion()));
+        return created(id, "payments", paymentId, version -> new RecordPayment(new WorkOrderId(id), paymentId, body.amount(),
+                body.method(), version));
     }
 
     @PostMapping(path = "/{id}/cancel", consumes = "application/json")
@@ -244,7 +244,8 @@ class WorkOrderController {
 
     /** A line, scan, inspection or payment: 201 {id} at {@code /api/work-orders/{id}/<collection>/<childId>}. */
     private ResponseEntity<CommandAnswers.Created> created(UUID workOrderId, String collection, UUID childId,
-                                                           Object command) {
-        return commands.createdAt(command, childId, "/api/work-orders/" + workOrderId + "/" + collection + "/" + childId);
+                                                           Function<Long, Object> command) {
+        return commands.childCreatedAt(command, childId,
+                "/api/work-orders/" + workOrderId + "/" + collection + "/" + childId);
     }
 }
