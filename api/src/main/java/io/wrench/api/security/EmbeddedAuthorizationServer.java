@@ -81,13 +81,15 @@ class EmbeddedAuthorizationServer {
     }
 
     /**
-     * {@code sub} is the client id already; {@code roles} holds the client's role. Tokens are signed
-     * ES256 with the key of {@link #jwkSource()}.
+     * {@code sub} is the client id already; {@code azp} names it too (the authorized party, as Keycloak
+     * writes it, so the audit metadata's {@code clientId} is the same claim with either issuer);
+     * {@code roles} holds the client's role. Tokens are signed ES256 with the key of {@link #jwkSource()}.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> rolesClaim() {
         return context -> {
             context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
+            context.getClaims().claim("azp", context.getRegisteredClient().getClientId());
             Object role = context.getRegisteredClient().getClientSettings().getSetting(ROLE_SETTING);
             if (role != null) {
                 context.getClaims().claim("roles", List.of(role.toString()));

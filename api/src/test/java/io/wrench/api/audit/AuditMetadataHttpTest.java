@@ -46,6 +46,7 @@ class AuditMetadataHttpTest extends HttpTestSupport {
         assertThat(metadata.get("userName")).as("the embedded issuer's tokens have no name claim: the subject")
                 .isEqualTo("advisor-client");
         assertThat(metadata.get("roles")).isEqualTo("ADVISOR");
+        assertThat(metadata.get("clientId")).as("the embedded issuer names the client in azp").isEqualTo("advisor-client");
         assertThat(metadata.get("requestId")).isEqualTo("req-" + tag);
         assertThat(metadata.get("correlationId")).isNotNull();
         assertThat(metadata.get("traceId")).isNotNull();
