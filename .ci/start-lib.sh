@@ -10,7 +10,7 @@ readme_start_command() {
 }
 
 # start_until_ready PORT COMMAND: starts COMMAND --server.port=PORT in a fresh scratch directory
-# (so ./data is empty), waits for /actuator/health/readiness (at most 60 s) and sets
+# (so ./data is empty), waits for /actuator/health/readiness (at most READY_TIMEOUT s, default 60) and sets
 #   APP_PID, APP_DIR (holds app.log), APP_MS (milliseconds from start to healthy).
 # Returns 1 (log tail printed) if the process exits or is not healthy in time.
 start_until_ready() {
@@ -20,7 +20,7 @@ start_until_ready() {
   # shellcheck disable=SC2086 # the command is split into words on purpose
   (cd "$APP_DIR" && exec $command --server.port="$port" > app.log 2>&1) &
   APP_PID=$!
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 $(( ${READY_TIMEOUT:-60} * 10 ))); do
     if curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null; then
       APP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
       return 0
@@ -28,7 +28,7 @@ start_until_ready() {
     if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the application exited:" >&2; tail -40 "$APP_DIR/app.log" >&2; return 1; fi
     sleep 0.1
   done
-  echo "not healthy in 60 s:" >&2; tail -40 "$APP_DIR/app.log" >&2
+  echo "not healthy in ${READY_TIMEOUT:-60} s:" >&2; tail -40 "$APP_DIR/app.log" >&2
   return 1
 }
 

@@ -47,6 +47,12 @@ import java.util.concurrent.ScheduledExecutorService;
 @Configuration(proxyBeanMethods = false)
 public class ClusterConfig {
 
+    /** The command side's aggregate cache, checked against the event store on every hit. */
+    @Bean
+    CheckedAggregateCache aggregateCache(ObjectProvider<EventStore> eventStore) {
+        return new CheckedAggregateCache(eventStore);
+    }
+
     @Bean
     ClusterNodes clusterNodes(JdbcTemplate jdbc, WrenchProperties properties, Clock clock) {
         return new ClusterNodes(jdbc, properties, clock);

@@ -65,6 +65,11 @@ public class WrenchProperties {
         private List<String> acceptedAlgorithms = new ArrayList<>(List.of("ES256", "RS256"));
         /** How many verified tokens are remembered (until they expire) so each is verified once. */
         private int tokenCacheSize = 4096;
+        /**
+         * How long a verified token is served from the cache before its signature is checked again
+         * (never past its {@code exp}): the bound on accepting a token whose key was rotated out.
+         */
+        private Duration tokenRecheckAfter = Duration.ofSeconds(60);
 
         public String getRolesClaim() { return rolesClaim; }
         public void setRolesClaim(String rolesClaim) { this.rolesClaim = rolesClaim; }
@@ -78,6 +83,8 @@ public class WrenchProperties {
         public void setAcceptedAlgorithms(List<String> acceptedAlgorithms) { this.acceptedAlgorithms = acceptedAlgorithms; }
         public int getTokenCacheSize() { return tokenCacheSize; }
         public void setTokenCacheSize(int tokenCacheSize) { this.tokenCacheSize = tokenCacheSize; }
+        public Duration getTokenRecheckAfter() { return tokenRecheckAfter; }
+        public void setTokenRecheckAfter(Duration tokenRecheckAfter) { this.tokenRecheckAfter = tokenRecheckAfter; }
     }
 
     public static class Http {

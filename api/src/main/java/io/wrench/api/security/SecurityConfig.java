@@ -40,7 +40,8 @@ class SecurityConfig {
                                     RateLimitFilter rateLimit, JwtDecoder verifier, Clock clock) throws Exception {
         var security = properties.getSecurity();
         var decoder = new HardenedJwtDecoder(verifier, security.getAudience(),
-                java.util.Set.copyOf(security.getAcceptedAlgorithms()), security.getTokenCacheSize(), clock);
+                java.util.Set.copyOf(security.getAcceptedAlgorithms()), security.getTokenCacheSize(),
+                security.getTokenRecheckAfter(), clock);
         var problems = new ProblemAuthenticationHandlers();
         http
                 .csrf(csrf -> csrf.disable())

@@ -30,7 +30,7 @@ import static io.wrench.shared.ErrorCode.INVALID_INPUT;
 import static io.wrench.shared.ErrorCode.VIN_IN_USE;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Customer {
 
 

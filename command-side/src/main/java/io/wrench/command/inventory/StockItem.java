@@ -44,7 +44,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One stock item. Handlers apply several events in a row and read the state between them: outside the
  * creating constructor, Axon runs each event sourcing handler as soon as the event is applied.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class StockItem {
 
 

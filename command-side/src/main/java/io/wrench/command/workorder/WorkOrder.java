@@ -28,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A work order from opening to payment. Public only so the application can register it with Axon;
  * the lookups arrive as handler parameters (Spring beans at runtime), the clock with the commands.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class WorkOrder {
 
     @AggregateIdentifier
