@@ -1,5 +1,6 @@
 package io.wrench.query.customer;
 
+import io.wrench.shared.DeadLettered;
 import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerArchived;
 import io.wrench.shared.customer.CustomerContactDetailsUpdated;
@@ -48,6 +49,12 @@ import java.util.function.Consumer;
 class CustomerProjection {
 
     static final String NAME = "customer-projection";
+
+    /** A failing event is parked with its sequence, the rest of the view goes on. */
+    @Bean
+    static DeadLettered customerProjectionDeadLettered() {
+        return new DeadLettered(NAME);
+    }
 
     /**
      * Rows are changed by events of more than one aggregate, so no two threads may handle events of

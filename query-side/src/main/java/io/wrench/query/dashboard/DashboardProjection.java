@@ -1,5 +1,6 @@
 package io.wrench.query.dashboard;
 
+import io.wrench.shared.DeadLettered;
 import io.wrench.query.dashboard.api.DashboardChanged;
 import io.wrench.query.dashboard.api.Figure;
 import io.wrench.query.dashboard.api.FindDashboard;
@@ -84,6 +85,12 @@ import static java.math.BigDecimal.ONE;
 class DashboardProjection {
 
     static final String NAME = "dashboard-projection";
+
+    /** A failing event is parked with its sequence, the rest of the view goes on. */
+    @Bean
+    static DeadLettered dashboardProjectionDeadLettered() {
+        return new DeadLettered(NAME);
+    }
 
     /**
      * Running totals over many aggregates (a technician's workload, the stock value): no two threads may
