@@ -12,6 +12,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
         "io.wrench.query",
         "org.axonframework.eventsourcing.eventstore.jpa",
         "org.axonframework.eventhandling.tokenstore.jpa",
+        "org.axonframework.eventhandling.deadletter.jpa",
         "org.axonframework.modelling.saga.repository.jpa"})
 @EnableJpaRepositories(basePackages = "io.wrench.query")
 public class WrenchApplication {

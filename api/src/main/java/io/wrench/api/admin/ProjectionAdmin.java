@@ -1,5 +1,6 @@
 package io.wrench.api.admin;
 
+import io.wrench.api.cluster.DeadLetterQueues;
 import io.wrench.api.cluster.ProcessorProgress;
 import io.wrench.api.cluster.RebuildCoordinator;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -24,11 +25,19 @@ public class ProjectionAdmin {
     private final ProcessorProgress progress;
     private final RebuildCoordinator rebuilds;
     private final EventStore eventStore;
+    private final DeadLetterQueues deadLetters;
 
-    public ProjectionAdmin(ProcessorProgress progress, RebuildCoordinator rebuilds, EventStore eventStore) {
+    public ProjectionAdmin(ProcessorProgress progress, RebuildCoordinator rebuilds, EventStore eventStore,
+                           DeadLetterQueues deadLetters) {
         this.progress = progress;
         this.rebuilds = rebuilds;
         this.eventStore = eventStore;
+        this.deadLetters = deadLetters;
+    }
+
+    /** Events the projection has parked in its dead-letter queue (0 without a queue). */
+    public long deadLetters(String name) {
+        return deadLetters.count(name);
     }
 
     public Map<String, StreamingEventProcessor> processors() {

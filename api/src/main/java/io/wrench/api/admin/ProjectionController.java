@@ -32,11 +32,13 @@ class ProjectionController {
     /**
      * One processor over the whole cluster. {@code progress} is position / head (1.0 = caught up);
      * {@code lag} is how many events behind; {@code state} LIVE, REBUILDING (a reset was asked and its
-     * replay has not passed the head it started from) or ERROR; {@code segments} lists every segment with
+     * replay has not passed the head it started from), PARKED_EVENTS ({@code deadLetters} events wait in its
+     * dead-letter queue; the rest of it goes on) or ERROR; {@code segments} lists every segment with
      * the instance that owns it (null: unclaimed) — the same picture on every instance.
      */
     record ProjectionStatus(String name, String state, boolean running, boolean error, int segmentCount,
-                            long position, long head, long lag, double progress, List<Segment> segments,
+                            long position, long head, long lag, double progress, long deadLetters,
+                            List<Segment> segments,
                             Rebuild lastRebuild) {
     }
 
@@ -88,10 +90,12 @@ class ProjectionController {
         double progress = head <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) head);
         Rebuild rebuild = admin.lastRebuild(name).map(r -> new Rebuild(r.state().name(), r.requestedBy(),
                 Instant.ofEpochMilli(r.requestedAt()), r.nodeId(), r.headAtReset())).orElse(null);
+        long deadLetters = admin.deadLetters(name);
         String state = processor.isError() ? "ERROR"
-                : rebuild != null && !"DONE".equals(rebuild.state()) ? "REBUILDING" : "LIVE";
+                : rebuild != null && !"DONE".equals(rebuild.state()) ? "REBUILDING"
+                : deadLetters > 0 ? "PARKED_EVENTS" : "LIVE";
         return new ProjectionStatus(name, state, processor.isRunning(), processor.isError(), segments.size(),
-                position, head, lag, progress,
+                position, head, lag, progress, deadLetters,
                 segments.stream().map(s -> new Segment(s.segment(), s.owner(), s.position(), s.replaying())).toList(),
                 rebuild);
     }

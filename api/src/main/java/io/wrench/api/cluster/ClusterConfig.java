@@ -1,6 +1,7 @@
 package io.wrench.api.cluster;
 
 import io.wrench.api.config.WrenchProperties;
+import io.wrench.shared.DeadLettered;
 import io.wrench.shared.InStoredOrder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
@@ -151,14 +152,22 @@ public class ClusterConfig {
     }
 
     @Bean
+    DeadLetterQueues deadLetterQueues(ObjectProvider<EventProcessingConfiguration> processing,
+                                      List<DeadLettered> declarations, JdbcTemplate jdbc,
+                                      TransactionManager transactionManager, Clock clock) {
+        return new DeadLetterQueues(processing, declarations, jdbc, transactionManager, clock);
+    }
+
+    @Bean
     ProjectionMetrics projectionMetrics(ProcessorProgress progress, ObjectProvider<EventStore> eventStore,
-                                        MeterRegistry registry) {
-        return new ProjectionMetrics(progress, eventStore, registry);
+                                        MeterRegistry registry, DeadLetterQueues deadLetters) {
+        return new ProjectionMetrics(progress, eventStore, registry, deadLetters);
     }
 
     @Bean("eventProcessorsHealthIndicator")
-    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(ProcessorProgress progress, ClusterNodes nodes) {
-        return new EventProcessorsHealthIndicator(progress, nodes);
+    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(ProcessorProgress progress, ClusterNodes nodes,
+                                                                  DeadLetterQueues deadLetters) {
+        return new EventProcessorsHealthIndicator(progress, nodes, deadLetters);
     }
 
     @Bean("axonServerHealthIndicator")

@@ -9,7 +9,12 @@ import io.wrench.api.web.RequestMetadata;
 import io.wrench.command.AggregateVersions;
 import io.wrench.command.RuleViolationInterceptor;
 import io.wrench.query.QueryProcessing;
+import io.wrench.shared.DeadLettered;
 import io.wrench.shared.InStoredOrder;
+import io.wrench.api.cluster.DeadLetterQueues;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -44,6 +49,10 @@ public class AxonConfig {
      * stores its token: the cluster-wide progress other instances read lags at most this much.
      */
     static final long SKIPPED_TOKEN_STORE_MILLIS = 1000;
+    /** Aggregates (sequences) a projection may park; one more stops it in ERROR instead. */
+    static final int DEAD_LETTER_SEQUENCES = 10_000;
+    /** Events parked behind one failure; an {@link InStoredOrder} projection parks all that follow it. */
+    static final int DEAD_LETTER_SEQUENCE_SIZE = 100_000;
 
     /**
      * Settings every streaming processor shares, then what each module declared beside its handlers:
@@ -52,7 +61,8 @@ public class AxonConfig {
      */
     @Bean
     ConfigurerModule wrenchAxonModule(Consistency consistency, List<InStoredOrder> inStoredOrder,
-                                      ObjectProvider<FairShare> fairShare) {
+                                      List<DeadLettered> deadLettered, ObjectProvider<FairShare> fairShare,
+                                      ObjectProvider<EntityManagerProvider> entityManagers) {
         return configurer -> {
             var processing = configurer.eventProcessing();
             processing.usingPooledStreamingEventProcessors((config, builder) -> builder
@@ -64,6 +74,23 @@ public class AxonConfig {
                 processing.registerSequencingPolicy(declaration.processingGroup(), c -> new SequentialPolicy());
                 processing.registerPooledStreamingEventProcessorConfiguration(declaration.processingGroup(),
                         (config, builder) -> builder.batchSize(declaration.batchSize()).initialSegmentCount(1));
+            }
+            // A projection parks what it fails on, with its sequence, in the same database (DeadLetterQueues)
+            for (DeadLettered declaration : deadLettered) {
+                String group = declaration.processingGroup();
+                processing.registerDeadLetterQueue(group, c -> JpaSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(group)
+                        .entityManagerProvider(entityManagers.getObject())
+                        .transactionManager(c.getComponent(TransactionManager.class))
+                        .eventSerializer(c.eventSerializer())
+                        .genericSerializer(c.serializer())
+                        .maxSequences(DEAD_LETTER_SEQUENCES)
+                        .maxSequenceSize(DEAD_LETTER_SEQUENCE_SIZE)
+                        .build());
+                processing.registerDeadLetterPolicy(group, c -> DeadLetterQueues.COUNTING_ATTEMPTS);
+                // a rebuild replays every event again, the parked ones too; the cache spares a query per event
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (c, builder) -> builder.allowReset(true).enableSequenceIdentifierCache());
             }
             // A failing handler must not skip the event: the processor rolls back, backs off and retries;
             // for the command-side lookups the failure reaches the command and rolls it back.

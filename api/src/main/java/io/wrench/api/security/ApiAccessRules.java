@@ -76,6 +76,7 @@ final class ApiAccessRules {
             new Rule(GET, "/api/audit/export", AUDITOR, ANALYST),
             new Rule(null, "/api/audit/**", AUDITOR),
             new Rule(null, "/api/admin/projections/**", ANALYST),
+            new Rule(null, "/api/admin/dead-letters/**", ANALYST),
             new Rule(null, "/api/admin/**"),
     };
 

@@ -66,8 +66,8 @@ final class ClusterInstances {
         return "axonserver".equals(PROFILE);
     }
 
-    static ConfigurableApplicationContext start(String nodeId) {
-        return new SpringApplicationBuilder(WrenchApplication.class)
+    static ConfigurableApplicationContext start(String nodeId, Class<?>... testBeans) {
+        return new SpringApplicationBuilder(WrenchApplication.class).sources(testBeans)
                 .run(arguments(nodeId, 0).toArray(String[]::new));
     }
 

@@ -1,6 +1,7 @@
 package io.wrench.query.customer;
 
 import io.wrench.query.customer.api.CustomerViews;
+import io.wrench.shared.DeadLettered;
 import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerArchived;
 import io.wrench.shared.customer.CustomerContactDetailsUpdated;
@@ -49,6 +50,12 @@ import java.util.function.Consumer;
 class CustomerProjection {
 
     static final String NAME = CustomerViews.PROCESSOR;
+
+    /** A failing event is parked with its sequence, the rest of the view goes on. */
+    @Bean
+    static DeadLettered customerProjectionDeadLettered() {
+        return new DeadLettered(NAME);
+    }
 
     /**
      * Rows are changed by events of more than one aggregate, so no two threads may handle events of

@@ -1,6 +1,7 @@
 package io.wrench.query.dashboard;
 
 import io.wrench.query.dashboard.api.DashboardViews;
+import io.wrench.shared.DeadLettered;
 import io.wrench.query.dashboard.api.DashboardChanged;
 import io.wrench.query.dashboard.api.Figure;
 import io.wrench.query.dashboard.api.FindDashboard;
@@ -85,6 +86,12 @@ import static java.math.BigDecimal.ONE;
 class DashboardProjection {
 
     static final String NAME = DashboardViews.PROCESSOR;
+
+    /** A failing event is parked with its sequence, the rest of the view goes on. */
+    @Bean
+    static DeadLettered dashboardProjectionDeadLettered() {
+        return new DeadLettered(NAME);
+    }
 
     /**
      * Running totals over many aggregates (a technician's workload, the stock value): no two threads may

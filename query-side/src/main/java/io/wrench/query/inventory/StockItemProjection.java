@@ -1,6 +1,8 @@
 package io.wrench.query.inventory;
 
 import io.wrench.query.inventory.api.InventoryViews;
+import io.wrench.shared.DeadLettered;
+import org.springframework.context.annotation.Bean;
 import io.wrench.query.Decimals;
 import io.wrench.query.PageView;
 import io.wrench.query.SearchText;
@@ -51,6 +53,12 @@ import static java.math.BigDecimal.ZERO;
 class StockItemProjection {
 
     static final String NAME = InventoryViews.ITEMS;
+
+    /** A failing event is parked with its sequence, the rest of the view goes on. */
+    @Bean
+    static DeadLettered stockItemProjectionDeadLettered() {
+        return new DeadLettered(NAME);
+    }
 
     private final StockItemRepository items;
 

@@ -1,6 +1,8 @@
 package io.wrench.query.inventory;
 
 import io.wrench.query.inventory.api.InventoryViews;
+import io.wrench.shared.DeadLettered;
+import org.springframework.context.annotation.Bean;
 import io.wrench.query.Decimals;
 import io.wrench.query.PageQuery;
 import io.wrench.query.PageView;
@@ -37,6 +39,12 @@ import java.math.BigDecimal;
 class StockMovementProjection {
 
     static final String NAME = InventoryViews.MOVEMENTS;
+
+    /** A failing event is parked with its sequence, the rest of the view goes on. */
+    @Bean
+    static DeadLettered stockMovementProjectionDeadLettered() {
+        return new DeadLettered(NAME);
+    }
     /** The metadata key the API's request metadata uses for the authenticated user. */
     static final String USER_ID = "userId";
 

@@ -1,6 +1,7 @@
 package io.wrench.query.workorder;
 
 import io.wrench.query.workorder.api.WorkOrderViews;
+import io.wrench.shared.DeadLettered;
 import io.wrench.shared.workorder.*;
 import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerContactDetailsUpdated;
@@ -36,6 +37,12 @@ import static io.wrench.shared.Money.ZERO;
 class WorkOrderProjection {
 
     static final String NAME = WorkOrderViews.PROCESSOR;
+
+    /** A failing event is parked with its sequence, the rest of the view goes on. */
+    @Bean
+    static DeadLettered workOrderProjectionDeadLettered() {
+        return new DeadLettered(NAME);
+    }
 
     /**
      * Rows are changed by events of more than one aggregate, so no two threads may handle events of

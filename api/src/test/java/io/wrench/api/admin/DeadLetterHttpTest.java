@@ -1,0 +1,223 @@
+package io.wrench.api.admin;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wrench.api.security.Role;
+import io.wrench.api.support.Api;
+import io.wrench.api.support.FailingProjection;
+import io.wrench.api.support.HttpTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The projections' dead-letter queue: a stock item whose registration the projection fails on
+ * ({@link FailingProjection}) is parked with every later event of that item, while other items go on;
+ * operators list, retry, retry all and evict (with a recorded reason) over HTTP.
+ */
+class DeadLetterHttpTest extends HttpTestSupport {
+
+    private static final String PROJECTION = "stock-item-projection";
+    private static final String ITEMS = "/api/inventory/items";
+
+    @Autowired
+    ProjectionAdmin admin;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    @Qualifier("eventProcessorsHealthIndicator")
+    HealthIndicator processorsHealth;
+
+    @Test
+    void a_failing_event_is_parked_with_its_sequence_while_the_rest_goes_on_and_a_retry_after_the_fix_applies_it_in_order() {
+        String sku = unique("FAIL");
+        FailingProjection.failFor(sku);
+        try {
+            Api.Response broken = newStockItem(sku, "Parked item");
+            String item = broken.id();
+            Api.Response received = api.as(Role.STOREKEEPER).post(ITEMS + "/" + item + "/receipts",
+                    Map.of("quantity", 4, "unitCost", 2));
+            assertThat(received.status()).as(received.toString()).isEqualTo(200);
+            // another item, registered after, reaches the view: the projection goes on
+            Api.Response healthy = newStockItem(unique("OK"), "Healthy item");
+            assertThat(readAfter(healthy, Role.STOREKEEPER, ITEMS + "/" + healthy.id()).status()).isEqualTo(200);
+            assertThat(readAfter(received, Role.STOREKEEPER, ITEMS + "/" + item).status())
+                    .as("the parked item is not in the view").isEqualTo(404);
+
+            // registration, the low-stock warning it raised (nothing on hand), the receipt: in their order
+            List<JsonNode> parked = lettersOf(item);
+            assertThat(parked).extracting(l -> l.get("eventType").asString())
+                    .containsExactly("StockItemRegistered", "LowStockDetected", "StockReceived");
+            assertThat(parked).extracting(l -> l.get("aggregateSequence").asLong()).containsExactly(0L, 1L, 2L);
+            JsonNode first = parked.get(0);
+            assertThat(first.get("waiting").asBoolean()).isFalse();
+            assertThat(first.get("eventType").asString()).isEqualTo("StockItemRegistered");
+            assertThat(first.get("causeType").asString()).isEqualTo(IllegalStateException.class.getName());
+            assertThat(first.get("causeMessage").asString()).contains(sku);
+            assertThat(first.get("attempts").asInt()).isEqualTo(1);
+            assertThat(first.get("firstFailure").isNull()).isFalse();
+            JsonNode behind = parked.get(2);
+            assertThat(behind.get("waiting").asBoolean()).as("the receipt waits behind the registration").isTrue();
+            assertThat(behind.get("attempts").asInt()).isZero();
+            assertThat(behind.get("causeType").isNull()).isTrue();
+
+            JsonNode status = api.as(Role.ANALYST).get("/api/admin/projections/" + PROJECTION).json();
+            assertThat(status.get("state").asString()).isEqualTo("PARKED_EVENTS");
+            assertThat(status.get("deadLetters").asLong()).isGreaterThanOrEqualTo(3);
+            assertThat(meters.get("wrench.projection.dead-letters").tag("projection", PROJECTION).gauge().value())
+                    .isGreaterThanOrEqualTo(3);
+            Health health = processorsHealth.health();
+            assertThat(health.getStatus()).as("parked events are a warning, not DOWN").isEqualTo(Status.UP);
+            assertThat(health.getDetails().get("warnings").toString()).contains(PROJECTION);
+
+            // a retry before the fix fails again: still parked, one attempt more
+            Api.Response again = api.as(Role.ANALYST).post("/api/admin/dead-letters/" + first.get("id").asString() + "/retry", null);
+            assertThat(again.status()).as(again.toString()).isEqualTo(200);
+            assertThat(again.json().get("succeeded").asBoolean()).isFalse();
+            assertThat(again.json().get("remaining").asLong()).isEqualTo(3);
+            JsonNode retried = lettersOf(item).get(0);
+            assertThat(retried.get("attempts").asInt()).isEqualTo(2);
+            assertThat(Instant.parse(retried.get("lastFailure").asString()))
+                    .isAfterOrEqualTo(Instant.parse(retried.get("firstFailure").asString()));
+
+            FailingProjection.heal(sku);
+            Api.Response fixed = api.as(Role.ADMIN).post("/api/admin/dead-letters/" + first.get("id").asString() + "/retry", null);
+            assertThat(fixed.status()).isEqualTo(200);
+            assertThat(fixed.json().get("succeeded").asBoolean()).isTrue();
+            assertThat(fixed.json().get("remaining").asLong()).isZero();
+            assertThat(lettersOf(item)).isEmpty();
+            JsonNode view = api.as(Role.STOREKEEPER).get(ITEMS + "/" + item).json();
+            assertThat(view.get("onHand").decimalValue()).as("the receipt applied after the registration")
+                    .isEqualByComparingTo("4");
+
+            // with the sequence gone, the item's next event is handled live again
+            Api.Response more = api.as(Role.STOREKEEPER).post(ITEMS + "/" + item + "/receipts", Map.of("quantity", 1, "unitCost", 2));
+            assertThat(readAfter(more, Role.STOREKEEPER, ITEMS + "/" + item).json().get("onHand").decimalValue())
+                    .isEqualByComparingTo("5");
+            assertThat(lettersOf(item)).isEmpty();
+        } finally {
+            FailingProjection.heal(sku);
+        }
+    }
+
+    @Test
+    void an_eviction_needs_a_reason_and_is_recorded_with_who_asked() {
+        String sku = unique("EVICT");
+        FailingProjection.failFor(sku);
+        try {
+            String item = newStockItem(sku, "Evicted item").id();
+            String id = awaitLetters(item).get(0).get("id").asString();
+
+            assertThat(api.as(Role.MANAGER).delete("/api/admin/dead-letters/" + id + "?reason=x").status()).isEqualTo(403);
+            Api.Response noReason = api.as(Role.ADMIN).delete("/api/admin/dead-letters/" + id);
+            assertThat(noReason.status()).as(noReason.toString()).isEqualTo(400);
+            assertThat(api.as(Role.ADMIN).delete("/api/admin/dead-letters/" + id + "?reason=%20%20").status()).isEqualTo(400);
+            assertThat(lettersOf(item)).as("a refused eviction changes nothing").hasSize(2);
+
+            Api.Response evicted = api.as(Role.ANALYST).delete("/api/admin/dead-letters/" + id
+                    + "?reason=registered%20twice%20by%20mistake");
+            assertThat(evicted.status()).as(evicted.toString()).isEqualTo(200);
+            assertThat(evicted.json().get("reason").asString()).isEqualTo("registered twice by mistake");
+            assertThat(evicted.json().get("evictedBy").asString()).isEqualTo("analyst-client");
+            assertThat(evicted.json().get("aggregateId").asString()).isEqualTo(item);
+            assertThat(evicted.json().get("remaining").asLong()).as("the low-stock warning still waits").isEqualTo(1);
+            assertThat(lettersOf(item)).extracting(l -> l.get("eventType").asString()).containsExactly("LowStockDetected");
+            assertThat(api.as(Role.ADMIN).delete("/api/admin/dead-letters/" + id + "?reason=again").status()).isEqualTo(404);
+
+            JsonNode recorded = null;
+            for (JsonNode eviction : api.as(Role.ADMIN).get("/api/admin/dead-letters/evictions?projection=" + PROJECTION).json()) {
+                if (eviction.get("id").asString().equals(id)) {
+                    recorded = eviction;
+                }
+            }
+            assertThat(recorded).as("the eviction is on record").isNotNull();
+            assertThat(recorded.get("reason").asString()).isEqualTo("registered twice by mistake");
+            assertThat(recorded.get("eventType").asString()).isEqualTo("StockItemRegistered");
+            assertThat(recorded.get("causeType").asString()).isEqualTo(IllegalStateException.class.getName());
+        } finally {
+            FailingProjection.heal(sku);
+        }
+    }
+
+    @Test
+    void retry_all_lets_every_healed_sequence_through() {
+        String one = unique("ALL1");
+        String two = unique("ALL2");
+        FailingProjection.failFor(one);
+        FailingProjection.failFor(two);
+        try {
+            String first = newStockItem(one, "Retried one").id();
+            String second = newStockItem(two, "Retried two").id();
+            awaitLetters(first);
+            awaitLetters(second);
+            FailingProjection.heal(one);
+            FailingProjection.heal(two);
+            Api.Response all = api.as(Role.ADMIN).post("/api/admin/dead-letters/retry-all?projection=" + PROJECTION, null);
+            assertThat(all.status()).as(all.toString()).isEqualTo(200);
+            assertThat(all.json().get("succeeded").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(api.as(Role.STOREKEEPER).get(ITEMS + "/" + first).status()).isEqualTo(200);
+            assertThat(api.as(Role.STOREKEEPER).get(ITEMS + "/" + second).status()).isEqualTo(200);
+        } finally {
+            FailingProjection.heal(one);
+            FailingProjection.heal(two);
+        }
+    }
+
+    @Test
+    void bad_input_is_a_4xx_that_changes_nothing() {
+        assertThat(api.as(Role.ADMIN).get("/api/admin/dead-letters?projection=nonsense").status()).isEqualTo(400);
+        assertThat(api.as(Role.ADMIN).post("/api/admin/dead-letters/retry-all?projection=PartsProcessProcessor", null)
+                .status()).as("the saga has no dead-letter queue").isEqualTo(400);
+        assertThat(api.as(Role.ADMIN).post("/api/admin/dead-letters/no-such-letter/retry", null).status()).isEqualTo(404);
+        assertThat(api.as(Role.ADMIN).get("/api/admin/dead-letters/evictions?limit=0").status()).isEqualTo(400);
+        assertThat(api.as(Role.TECHNICIAN).get("/api/admin/dead-letters").status()).isEqualTo(403);
+        assertThat(api.as(Role.ANALYST).get("/api/admin/dead-letters").status()).isEqualTo(200);
+    }
+
+    private List<JsonNode> lettersOf(String aggregateId) {
+        Api.Response list = api.as(Role.ANALYST).get("/api/admin/dead-letters?projection=" + PROJECTION);
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        List<JsonNode> letters = new ArrayList<>();
+        for (JsonNode letter : list.json()) {
+            if (aggregateId.equals(letter.get("aggregateId").asString())) {
+                letters.add(letter);
+            }
+        }
+        return letters;
+    }
+
+    /** The projection handles events asynchronously: wait (bounded) until the item's two events are parked. */
+    private List<JsonNode> awaitLetters(String aggregateId) {
+        List<List<JsonNode>> seen = new ArrayList<>();
+        await(() -> {
+            seen.add(0, lettersOf(aggregateId));
+            return seen.get(0).size() == 2;
+        }, "registration and low-stock warning of " + aggregateId);
+        return seen.get(0);
+    }
+
+    static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 30 s for " + what).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
