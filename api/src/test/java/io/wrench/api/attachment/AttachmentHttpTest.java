@@ -153,7 +153,9 @@ class AttachmentHttpTest extends WorkOrderTestSupport {
         String attachment = uploaded.json().get("id").asText();
 
         assertRefused(api.as(Role.TECHNICIAN).delete(uploaded.header("Location")), 403);
-        Api.Response removed = api.as(Role.MANAGER).delete(uploaded.header("Location"));
+        String etag = readAfter(uploaded, Role.MANAGER, "/api/work-orders/" + workOrder).header("ETag");
+        assertThat(etag).as("the work order's version counts the attachment").isEqualTo(uploaded.header("ETag"));
+        Api.Response removed = api.as(Role.MANAGER).header("If-Match", etag).delete(uploaded.header("Location"));
 
         assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
         assertThat(readAfter(removed, Role.ADVISOR, "/api/work-orders/" + workOrder + "/attachments").json()
