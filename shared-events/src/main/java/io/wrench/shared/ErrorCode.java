@@ -32,6 +32,8 @@ public enum ErrorCode {
     OVERPAYMENT(Kind.CONFLICT),
     UNKNOWN_CUSTOMER(Kind.CONFLICT),
     UNKNOWN_ITEM(Kind.CONFLICT),
+    ATTACHMENT_NOT_FOUND(Kind.NOT_FOUND),
+    INSPECTION_NOT_FOUND(Kind.NOT_FOUND),
 
     /**
      * Another instance changed the same aggregate at the same moment, and retrying did not get through

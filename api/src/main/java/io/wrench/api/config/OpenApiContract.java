@@ -125,7 +125,7 @@ class OpenApiContract {
             ApiResponses responses = operation.getResponses();
             String generated = responses.keySet().stream().filter(code -> code.startsWith("2")).findFirst().orElse(null);
             ApiResponse success = generated == null ? null : responses.remove(generated);
-            boolean created = answers(handler, CommandAnswers.Created.class);
+            boolean created = answers(handler, CommandAnswers.Created.class) || createdByStatus(handler);
             if (success != null) {
                 // springdoc says 200 unless @ResponseStatus says otherwise; a create is 201
                 if (created) {
@@ -145,6 +145,8 @@ class OpenApiContract {
             boolean pathVariables = operation.getParameters() != null
                     && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn())
                     || "query".equals(p.getIn()) && p.getName().endsWith("Id"));
+            // a problem a handler declares itself (@ApiResponse(responseCode = "409") on a read) is the shared one too
+            problems(responses, responses.keySet().stream().filter(PROBLEMS::containsKey).toArray(String[]::new));
             problems(responses, "400", "401", "403", "406", "429", "503");
             if (pathVariables) {
                 problems(responses, "404");
@@ -329,6 +331,13 @@ class OpenApiContract {
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         RequestMethod[] methods = mapping == null ? new RequestMethod[0] : mapping.method();
         return methods.length == 0 ? "GET" : methods[0].name();
+    }
+
+    /** A create whose answer is more than {@code {id}} says so with {@code @ResponseStatus(CREATED)}. */
+    private static boolean createdByStatus(HandlerMethod handler) {
+        org.springframework.web.bind.annotation.ResponseStatus status =
+                handler.getMethodAnnotation(org.springframework.web.bind.annotation.ResponseStatus.class);
+        return status != null && status.code() == org.springframework.http.HttpStatus.CREATED;
     }
 
     private static boolean answers(HandlerMethod handler, Class<?> body) {

@@ -150,9 +150,21 @@ public class WrenchProperties {
          * change takes effect for old events only after a rebuild of dashboard-projection.
          */
         private ZoneId timeZone = ZoneId.of("UTC");
+        /** The shop's name, at the head of every invoice. */
+        private String name = "Wrench Workshop";
+        /** The shop's postal address on invoices; lines separated by newlines or commas as they should print. */
+        private String address = "1 Workshop Lane\n00000 Example Town";
+        /** The shop's tax (VAT) number on invoices. */
+        private String taxNumber = "XX000000000";
 
         public ZoneId getTimeZone() { return timeZone; }
         public void setTimeZone(ZoneId timeZone) { this.timeZone = timeZone; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getAddress() { return address; }
+        public void setAddress(String address) { this.address = address; }
+        public String getTaxNumber() { return taxNumber; }
+        public void setTaxNumber(String taxNumber) { this.taxNumber = taxNumber; }
     }
 
     public static class Dashboard {

@@ -64,6 +64,8 @@ final class ApiAccessRules {
             new Rule(POST, "/api/work-orders/*/invoice", MANAGER),
             new Rule(POST, "/api/work-orders/*/payments", ADVISOR, MANAGER),
             new Rule(POST, "/api/work-orders/*/cancel", MANAGER),
+            new Rule(POST, "/api/work-orders/*/attachments", ADVISOR, TECHNICIAN, MANAGER),
+            new Rule(DELETE, "/api/work-orders/*/attachments/*", ADVISOR, MANAGER),
 
             new Rule(null, "/api/dashboard/**", MANAGER, ANALYST, AUDITOR),
 

@@ -74,6 +74,13 @@ public class CommandResponses {
         return createdAt(command.apply(expectedVersion()), id, location, () -> null);
     }
 
+    /** Dispatches a creating command whose answer says more than the id (an attachment's measurements). */
+    public <T> ResponseEntity<T> createdAt(Object command, String location, Function<Long, T> body) {
+        Long version = commandGateway.sendAndWait(command);
+        return withHeaders(ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, location), version)
+                .body(body.apply(version));
+    }
+
     private ResponseEntity<CommandAnswers.Created> createdAt(Object command, Object id, String location,
                                                              Supplier<String> number) {
         Long version = commandGateway.sendAndWait(command);

@@ -14,7 +14,7 @@ import java.util.Optional;
  * then. The read side would only know after its projection caught up.
  */
 @Component
-class WorkOrderHistory {
+public class WorkOrderHistory {
 
     private final EventStore eventStore;
 
@@ -23,7 +23,7 @@ class WorkOrderHistory {
     }
 
     /** The number of the work order; empty when there is no work order with this id. */
-    Optional<String> number(WorkOrderId id) {
+    public Optional<String> number(WorkOrderId id) {
         // from sequence 0, never from a snapshot: the opening event is the one wanted
         return eventStore.readEvents(id.toString(), 0L).asStream()
                 .findFirst()

@@ -49,15 +49,15 @@ class ComposeFileTest {
     }
 
     @Test
-    void definesTheFourServices() {
-        assertThat(fieldNames(services)).containsExactlyInAnyOrder("axonserver", "postgres", "keycloak", "app");
+    void definesTheFiveServices() {
+        assertThat(fieldNames(services)).containsExactlyInAnyOrder("axonserver", "postgres", "keycloak", "minio", "app");
     }
 
     @Test
     void appStartsOnlyWhenItsInfrastructureIsHealthy() {
         JsonNode dependsOn = services.path("app").path("depends_on");
 
-        assertThat(fieldNames(dependsOn)).containsExactlyInAnyOrder("axonserver", "postgres", "keycloak");
+        assertThat(fieldNames(dependsOn)).containsExactlyInAnyOrder("axonserver", "postgres", "keycloak", "minio");
         dependsOn.properties().forEach(dependency ->
                 assertThat(dependency.getValue().path("condition").asText())
                         .as("condition of app's dependency on %s", dependency.getKey())

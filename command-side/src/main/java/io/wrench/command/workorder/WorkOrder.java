@@ -15,8 +15,12 @@ import org.axonframework.modelling.command.ForwardMatchingInstances;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static io.wrench.command.workorder.WorkOrderRuleViolation.INPUT;
 import static io.wrench.command.workorder.Lifecycle.Action.*;
@@ -31,6 +35,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(cache = "aggregateCache")
 public class WorkOrder {
 
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
     @AggregateIdentifier
     private WorkOrderId id;
     private WorkOrderStatus status;
@@ -39,6 +45,8 @@ public class WorkOrder {
     private InspectionResult latestInspection;
     private boolean overdue;
     private BigDecimal balance;
+    private final Set<UUID> inspections = new HashSet<>();
+    private final Set<UUID> attachments = new HashSet<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final List<LabourLine> labourLines = new ArrayList<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
@@ -178,6 +186,34 @@ public class WorkOrder {
         OverdueDeadline.cancel(deadlines);
     }
 
+    /** Photos and documents may be attached in every state: damage before the work, the result after it. */
+    @CommandHandler
+    void handle(AddAttachment command) {
+        UUID attachmentId = INPUT.required("attachmentId", command.attachmentId());
+        if (attachments.contains(attachmentId)) {
+            throw INPUT.invalid("attachment " + attachmentId + " already exists on this work order");
+        }
+        if (command.inspectionId() != null && !inspections.contains(command.inspectionId())) {
+            throw new WorkOrderRuleViolation(INSPECTION_NOT_FOUND, "no inspection " + command.inspectionId()
+                    + " on this work order");
+        }
+        if (command.sha256() == null || !SHA256_HEX.matcher(command.sha256()).matches()) {
+            throw INPUT.invalid("sha256 must be 64 lower-case hex digits");
+        }
+        apply(new AttachmentAdded(id, attachmentId, command.inspectionId(), INPUT.text("name", command.name()),
+                INPUT.text("contentType", command.contentType()), INPUT.notNegative("size", command.size()),
+                command.sha256(), INPUT.optionalText("caption", command.caption()), command.addedBy()));
+    }
+
+    @CommandHandler
+    void handle(RemoveAttachment command) {
+        if (!attachments.contains(command.attachmentId())) {
+            throw new WorkOrderRuleViolation(ATTACHMENT_NOT_FOUND, "no attachment " + command.attachmentId()
+                    + " on this work order");
+        }
+        apply(new AttachmentRemoved(id, command.attachmentId(), command.removedBy()));
+    }
+
     @CommandHandler
     void handle(MarkPartLineReserved command) {
         record(command.lineId(), PartLineStatus.RESERVED, new PartLineReserved(id, command.lineId()));
@@ -255,7 +291,14 @@ public class WorkOrder {
     }
 
     @EventSourcingHandler void on(TechnicianAssigned event) { technician = event.technician(); }
-    @EventSourcingHandler void on(InspectionRecorded event) { latestInspection = event.result(); }
+    @EventSourcingHandler
+    void on(InspectionRecorded event) {
+        latestInspection = event.result();
+        inspections.add(event.inspectionId());
+    }
+
+    @EventSourcingHandler void on(AttachmentAdded event) { attachments.add(event.attachmentId()); }
+    @EventSourcingHandler void on(AttachmentRemoved event) { attachments.remove(event.attachmentId()); }
     @EventSourcingHandler void on(PaymentRecorded event) { balance = event.balance(); }
     @EventSourcingHandler void on(WorkOrderBecameOverdue event) { overdue = true; }
     @EventSourcingHandler void on(WorkOrderApproved event) { status = APPROVED; }

@@ -207,6 +207,17 @@ class WorkOrderProjection {
         update(event.workOrderId(), sequence, w -> w.status(WorkOrderStatus.ON_HOLD));
     }
 
+    /** Attachments are listed by attachment-projection; here they only move the version (the ETag). */
+    @EventHandler
+    void on(AttachmentAdded event, @SequenceNumber long sequence) {
+        update(event.workOrderId(), sequence, w -> { });
+    }
+
+    @EventHandler
+    void on(AttachmentRemoved event, @SequenceNumber long sequence) {
+        update(event.workOrderId(), sequence, w -> { });
+    }
+
     @EventHandler
     void on(WorkResumed event, @SequenceNumber long sequence) {
         update(event.workOrderId(), sequence, w -> w.status(WorkOrderStatus.IN_PROGRESS));

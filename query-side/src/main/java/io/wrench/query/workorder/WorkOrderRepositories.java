@@ -75,3 +75,12 @@ interface WorkOrderAssetRepository extends JpaRepository<WorkOrderAssetEntity, U
     @Query("delete from WorkOrderAssetEntity")
     void deleteAllInBulk();
 }
+
+interface WorkOrderAttachmentRepository extends JpaRepository<WorkOrderAttachmentEntity, UUID> {
+
+    List<WorkOrderAttachmentEntity> findByWorkOrderIdAndRemovedAtIsNullOrderByPositionAsc(UUID workOrderId);
+
+    @Modifying
+    @Query("delete from WorkOrderAttachmentEntity")
+    void deleteAllInBulk();
+}
