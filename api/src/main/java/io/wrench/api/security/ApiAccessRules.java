@@ -43,9 +43,14 @@ final class ApiAccessRules {
             new Rule(POST, "/api/inventory/items/*/discontinue", MANAGER),
             new Rule(POST, "/api/inventory/imports", STOREKEEPER, MANAGER),
 
+            new Rule(POST, "/api/catalogue", MANAGER),
+            new Rule(PATCH, "/api/catalogue/*", MANAGER),
+            new Rule(POST, "/api/catalogue/*/retire", MANAGER),
+
             new Rule(POST, "/api/work-orders", ADVISOR, MANAGER),
             new Rule(POST, "/api/work-orders/*/labour", ADVISOR, TECHNICIAN, MANAGER),
             new Rule(POST, "/api/work-orders/*/parts", ADVISOR, TECHNICIAN, MANAGER),
+            new Rule(POST, "/api/work-orders/*/jobs", ADVISOR, TECHNICIAN, MANAGER),
             new Rule(DELETE, "/api/work-orders/*/lines/*", ADVISOR, MANAGER),
             new Rule(POST, "/api/work-orders/*/approve", ADVISOR, MANAGER),
             new Rule(POST, "/api/work-orders/*/assign", MANAGER),

@@ -22,7 +22,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the work-order HTTP tests share: customers, stock, work orders, and waiting for the processors. */
-abstract class WorkOrderTestSupport extends HttpTestSupport {
+public abstract class WorkOrderTestSupport extends HttpTestSupport {
 
     @Autowired
     protected CommandGateway commandGateway;

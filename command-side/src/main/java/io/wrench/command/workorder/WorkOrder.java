@@ -80,6 +80,17 @@ public class WorkOrder {
         apply(PartLineRequest.decide(id, command, catalog, pricing));
     }
 
+    /** A catalogue entry's lines, all or none, with the revision that was applied (JobLines). */
+    @CommandHandler
+    JobLinesAdded handle(ApplyJob command, JobCatalog jobs, PartCatalog catalog, PricingPolicy pricing) {
+        Lifecycle.check(ADD_LINE, status);
+        List<Object> events = JobLines.decide(id, command.jobId(), command.serviceCode(), jobs, catalog, pricing);
+        JobApplied applied = (JobApplied) events.get(0);
+        applied.lineIds().forEach(this::requireNewLine);
+        events.forEach(event -> apply(event));
+        return new JobLinesAdded(applied.lineIds(), null);
+    }
+
     @CommandHandler
     void handle(RemoveLine command) {
         Lifecycle.check(REMOVE_LINE, status);

@@ -35,10 +35,12 @@ class WorkOrderQueries {
     private final WorkOrderPaymentRepository payments;
     private final WorkOrderScanRepository scans;
     private final WorkOrderAssetRepository assets;
+    private final WorkOrderJobRepository jobs;
 
     WorkOrderQueries(WorkOrderRepository workOrders, WorkOrderLabourRepository labour, WorkOrderPartRepository parts,
                      WorkOrderInspectionRepository inspections, WorkOrderPaymentRepository payments,
-                     WorkOrderScanRepository scans, WorkOrderAssetRepository assets) {
+                     WorkOrderScanRepository scans, WorkOrderAssetRepository assets, WorkOrderJobRepository jobs) {
+        this.jobs = jobs;
         this.workOrders = workOrders;
         this.labour = labour;
         this.parts = parts;
@@ -118,7 +120,12 @@ class WorkOrderQueries {
                 scans.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
                         .map(s -> new WorkOrderDetails.Scan(s.id, s.stage, s.note, s.technician, s.scannedAt))
                         .toList(),
-                w.openedAt, w.completedAt);
+                w.openedAt, w.completedAt,
+                jobs.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
+                        .map(j -> new WorkOrderDetails.Job(j.id, j.serviceCode, j.revision, j.name,
+                                java.util.Arrays.stream(j.lineIds.split(",")).filter(s -> !s.isEmpty())
+                                        .map(LineId::of).toList()))
+                        .toList());
     }
 
     private static WorkOrderDetails.Totals totals(WorkOrderEntity w) {

@@ -75,3 +75,12 @@ interface WorkOrderAssetRepository extends JpaRepository<WorkOrderAssetEntity, U
     @Query("delete from WorkOrderAssetEntity")
     void deleteAllInBulk();
 }
+
+interface WorkOrderJobRepository extends JpaRepository<WorkOrderJobEntity, UUID> {
+
+    List<WorkOrderJobEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
+
+    @Modifying
+    @Query("delete from WorkOrderJobEntity")
+    void deleteAllInBulk();
+}
