@@ -8,6 +8,7 @@ import io.wrench.api.web.FieldValidationException;
 import io.wrench.api.web.ListParams;
 import io.wrench.api.web.NotFoundException;
 import io.wrench.api.web.Queries;
+import io.wrench.command.catalogue.ServiceCatalogue;
 import io.wrench.command.catalogue.api.DefineServiceEntry;
 import io.wrench.command.catalogue.api.RetireServiceEntry;
 import io.wrench.command.catalogue.api.ReviseServiceEntry;
@@ -40,16 +41,18 @@ class CatalogueController {
 
     private final CommandResponses commands;
     private final Queries queries;
+    private final ServiceCatalogue registry;
 
-    CatalogueController(CommandResponses commands, Queries queries) {
+    CatalogueController(CommandResponses commands, Queries queries, ServiceCatalogue registry) {
         this.commands = commands;
         this.queries = queries;
+        this.registry = registry;
     }
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Define a catalogue entry, revision 1 (409 when the code is in use)")
     ResponseEntity<CommandAnswers.Created> define(@Valid @RequestBody CatalogueRequests.DefineEntry body) {
-        ServiceEntryId id = ServiceEntryId.forCode(body.code());
+        ServiceEntryId id = ServiceEntryId.random();
         return commands.createdAt(new DefineServiceEntry(id, body.code(), body.name(), body.description(),
                 body.category(), labour(body.labourLines()), parts(body.partLines()), body.fixedPrice()), id,
                 "/api/catalogue/" + body.code().trim());
@@ -80,7 +83,7 @@ class CatalogueController {
         if (body.isEmpty()) {
             throw new FieldValidationException("body", "name at least one field to revise");
         }
-        ServiceEntryId id = ServiceEntryId.forCode(known(code));
+        ServiceEntryId id = entry(code);
         return commands.action(version -> new ReviseServiceEntry(id, body.name(), body.description(), body.category(),
                 body.labourLines() == null ? null : labour(body.labourLines()),
                 body.partLines() == null ? null : parts(body.partLines()), body.fixedPrice(),
@@ -90,8 +93,16 @@ class CatalogueController {
     @PostMapping("/{code}/retire")
     @Operation(summary = "Retire: no longer applied to work orders nor booked (409 when already retired)")
     ResponseEntity<CommandAnswers.Versioned> retire(@PathVariable String code) {
-        ServiceEntryId id = ServiceEntryId.forCode(known(code));
+        ServiceEntryId id = entry(code);
         return commands.action(version -> new RetireServiceEntry(id, version));
+    }
+
+    /**
+     * The entry a code names, from the command side's own registry (the commands' lookup, never the
+     * eventually consistent read side): a code just defined can be revised at once.
+     */
+    private ServiceEntryId entry(String code) {
+        return registry.codeOwner(known(code)).orElseThrow(() -> new NotFoundException("no catalogue entry " + code));
     }
 
     /** A path that cannot be a code names no entry. */
@@ -102,12 +113,12 @@ class CatalogueController {
         return code;
     }
 
-    private static List<ServiceLabour> labour(List<CatalogueRequests.LabourLine> lines) {
+    private static List<ServiceLabour> labour(List<CatalogueRequests.ServiceLabourLine> lines) {
         return lines == null ? List.of() : lines.stream()
                 .map(l -> new ServiceLabour(l.description(), l.hours(), l.hourlyRate())).toList();
     }
 
-    private static List<ServicePart> parts(List<CatalogueRequests.PartLine> lines) {
+    private static List<ServicePart> parts(List<CatalogueRequests.ServicePartLine> lines) {
         return lines == null ? List.of() : lines.stream()
                 .map(l -> new ServicePart(new StockItemId(l.itemId()), l.quantity())).toList();
     }

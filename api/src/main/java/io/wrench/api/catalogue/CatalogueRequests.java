@@ -23,12 +23,12 @@ final class CatalogueRequests {
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9._-]{0,39}";
     private static final String NOT_BLANK = ".*\\S.*";
 
-    record LabourLine(@NotBlank @Size(max = 2000) String description,
+    record ServiceLabourLine(@NotBlank @Size(max = 2000) String description,
                       @NotNull @Positive @Digits(integer = 6, fraction = 2) BigDecimal hours,
                       @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal hourlyRate) {
     }
 
-    record PartLine(@NotNull UUID itemId,
+    record ServicePartLine(@NotNull UUID itemId,
                     @NotNull @Positive @Digits(integer = 12, fraction = 4) BigDecimal quantity) {
     }
 
@@ -37,8 +37,8 @@ final class CatalogueRequests {
                        @NotBlank @Size(max = 200) String name,
                        @Size(max = 2000) String description,
                        @Size(max = 100) String category,
-                       @Size(max = 50) List<@NotNull @Valid LabourLine> labourLines,
-                       @Size(max = 50) List<@NotNull @Valid PartLine> partLines,
+                       @Size(max = 50) List<@NotNull @Valid ServiceLabourLine> labourLines,
+                       @Size(max = 50) List<@NotNull @Valid ServicePartLine> partLines,
                        @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal fixedPrice) {
     }
 
@@ -46,8 +46,8 @@ final class CatalogueRequests {
     record ReviseEntry(@Size(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String name,
                        @Size(max = 2000) String description,
                        @Size(max = 100) String category,
-                       @Size(max = 50) List<@NotNull @Valid LabourLine> labourLines,
-                       @Size(max = 50) List<@NotNull @Valid PartLine> partLines,
+                       @Size(max = 50) List<@NotNull @Valid ServiceLabourLine> labourLines,
+                       @Size(max = 50) List<@NotNull @Valid ServicePartLine> partLines,
                        @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal fixedPrice,
                        Boolean clearFixedPrice) {
         boolean isEmpty() {

@@ -47,6 +47,11 @@ final class ApiAccessRules {
             new Rule(PATCH, "/api/catalogue/*", MANAGER),
             new Rule(POST, "/api/catalogue/*/retire", MANAGER),
 
+            new Rule(POST, "/api/appointments", ADVISOR, MANAGER),
+            new Rule(POST, "/api/appointments/*/reschedule", ADVISOR, MANAGER),
+            new Rule(POST, "/api/appointments/*/cancel", ADVISOR, MANAGER),
+            new Rule(POST, "/api/appointments/*/check-in", ADVISOR, MANAGER),
+
             new Rule(POST, "/api/work-orders", ADVISOR, MANAGER),
             new Rule(POST, "/api/work-orders/*/labour", ADVISOR, TECHNICIAN, MANAGER),
             new Rule(POST, "/api/work-orders/*/parts", ADVISOR, TECHNICIAN, MANAGER),

@@ -59,9 +59,6 @@ class CatalogueEntry {
         if (!CODE.matcher(given).matches()) {
             throw INPUT.invalid("code must be 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        if (!ServiceEntryId.forCode(given).equals(command.entryId())) {
-            throw INPUT.invalid("entryId does not belong to code " + given);
-        }
         Content content = checked(command.name(), command.description(), command.category(), command.labourLines(),
                 command.partLines(), command.fixedPrice(), stock);
         catalogue.codeOwner(given).ifPresent(owner -> {

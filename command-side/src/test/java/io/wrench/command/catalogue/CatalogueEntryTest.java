@@ -28,7 +28,7 @@ import java.util.Optional;
 class CatalogueEntryTest {
 
     private static final String CODE = "BRAKES-FRONT";
-    private static final ServiceEntryId ENTRY = ServiceEntryId.forCode(CODE);
+    private static final ServiceEntryId ENTRY = ServiceEntryId.random();
     private static final StockItemId PADS = StockItemId.of("00000000-0000-0000-0000-00000000b001");
     private static final StockItemId OLD_FILTER = StockItemId.of("00000000-0000-0000-0000-00000000b002");
     private static final List<ServiceLabour> LABOUR = List.of(
@@ -74,7 +74,7 @@ class CatalogueEntryTest {
 
     private static DefineServiceEntry define(String code, List<ServiceLabour> labour, List<ServicePart> parts,
                                              BigDecimal fixedPrice) {
-        return new DefineServiceEntry(ServiceEntryId.forCode(code), code, " Front brakes ", " ", "Brakes", labour,
+        return new DefineServiceEntry(ENTRY, code, " Front brakes ", " ", "Brakes", labour,
                 parts, fixedPrice);
     }
 
@@ -100,9 +100,9 @@ class CatalogueEntryTest {
 
     @Test
     void a_code_in_use_is_refused_whatever_its_case() {
-        codes.put(CODE, ServiceEntryId.forCode(CODE));
+        codes.put(CODE, ServiceEntryId.random());
         fixture.givenNoPriorActivity()
-                .when(new DefineServiceEntry(ServiceEntryId.forCode("brakes-front"), "brakes-front", "x", null, null,
+                .when(new DefineServiceEntry(ENTRY, "brakes-front", "x", null, null,
                         LABOUR, List.of(), null))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.SERVICE_CODE_IN_USE));

@@ -64,7 +64,7 @@ class CatalogueProjection {
     @EventHandler
     void on(ServiceEntryRevised event, @SequenceNumber long sequence) {
         entries.findById(event.entryId().value()).filter(e -> sequence > e.version).ifPresent(e -> {
-            lines.deleteByEntry(e.id);
+            lines.deleteAll(lines.findByEntryIdOrderByPositionAsc(e.id));
             revise(e, event.revision(), event.name(), event.description(), event.category(), event.labourLines(),
                     event.partLines(), event.fixedPrice());
             e.version = sequence;
@@ -85,14 +85,14 @@ class CatalogueProjection {
                 labour.stream().map(ServiceLabour::hours).reduce(BigDecimal.ZERO, BigDecimal::add));
         int position = 0;
         for (ServiceLabour l : labour) {
-            ServiceLineEntity line = new ServiceLineEntity(entry.id, position++);
+            ServiceLineEntity line = new ServiceLineEntity(entry.id, revision, position++);
             line.description = l.description();
             line.hours = l.hours();
             line.hourlyRate = l.hourlyRate();
             lines.save(line);
         }
         for (ServicePart p : parts) {
-            ServiceLineEntity line = new ServiceLineEntity(entry.id, position++);
+            ServiceLineEntity line = new ServiceLineEntity(entry.id, revision, position++);
             line.itemId = p.itemId().value();
             line.quantity = p.quantity();
             lines.save(line);
@@ -127,9 +127,9 @@ class CatalogueProjection {
             List<ServiceLineEntity> all = lines.findByEntryIdOrderByPositionAsc(e.id);
             return new ServiceEntryView(new ServiceEntryId(e.id), e.code, e.name, e.description, e.category,
                     e.revision, e.retired,
-                    all.stream().filter(l -> l.itemId == null).map(l -> new ServiceEntryView.Labour(l.description,
+                    all.stream().filter(l -> l.itemId == null).map(l -> new ServiceEntryView.ServiceEntryLabour(l.description,
                             Decimals.quantity(l.hours), Decimals.money(l.hourlyRate))).toList(),
-                    all.stream().filter(l -> l.itemId != null).map(l -> new ServiceEntryView.Part(
+                    all.stream().filter(l -> l.itemId != null).map(l -> new ServiceEntryView.ServiceEntryPart(
                             new StockItemId(l.itemId), Decimals.quantity(l.quantity))).toList(),
                     Decimals.money(e.fixedPrice), Decimals.quantity(e.hours), e.version);
         });

@@ -24,10 +24,6 @@ interface ServiceLineRepository extends JpaRepository<ServiceLineEntity, UUID> {
     List<ServiceLineEntity> findByEntryIdOrderByPositionAsc(UUID entryId);
 
     @Modifying
-    @Query("delete from ServiceLineEntity where entryId = ?1")
-    void deleteByEntry(UUID entryId);
-
-    @Modifying
     @Query("delete from ServiceLineEntity")
     void deleteAllInBulk();
 }

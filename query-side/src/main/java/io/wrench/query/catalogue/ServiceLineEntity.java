@@ -30,8 +30,9 @@ class ServiceLineEntity {
     protected ServiceLineEntity() {
     }
 
-    ServiceLineEntity(UUID entryId, int position) {
-        this.id = UUID.nameUUIDFromBytes((entryId + "/" + position).getBytes(StandardCharsets.UTF_8));
+    /** Each revision's lines have ids of their own: a revision replaces the lines, it never updates them. */
+    ServiceLineEntity(UUID entryId, int revision, int position) {
+        this.id = UUID.nameUUIDFromBytes((entryId + "/" + revision + "/" + position).getBytes(StandardCharsets.UTF_8));
         this.entryId = entryId;
         this.position = position;
     }

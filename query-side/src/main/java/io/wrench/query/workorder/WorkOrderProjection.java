@@ -121,6 +121,11 @@ class WorkOrderProjection {
     }
 
     @EventHandler
+    void on(WorkOrderOpenedForAppointment event, @SequenceNumber long sequence) {
+        update(event.workOrderId(), sequence, w -> w.appointmentId = event.appointmentId().value());
+    }
+
+    @EventHandler
     void on(JobApplied event, @SequenceNumber long sequence) {
         update(event.workOrderId(), sequence, w -> jobs.save(WorkOrderJobEntity.from(event, sequence)));
     }

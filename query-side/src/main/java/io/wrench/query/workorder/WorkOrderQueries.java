@@ -1,5 +1,7 @@
 package io.wrench.query.workorder;
 
+import io.wrench.shared.appointment.AppointmentId;
+
 import io.wrench.shared.workorder.*;
 import io.wrench.query.PageView;
 import io.wrench.query.Decimals;
@@ -122,10 +124,11 @@ class WorkOrderQueries {
                         .toList(),
                 w.openedAt, w.completedAt,
                 jobs.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
-                        .map(j -> new WorkOrderDetails.Job(j.id, j.serviceCode, j.revision, j.name,
+                        .map(j -> new WorkOrderDetails.AppliedJob(j.id, j.serviceCode, j.revision, j.name,
                                 java.util.Arrays.stream(j.lineIds.split(",")).filter(s -> !s.isEmpty())
                                         .map(LineId::of).toList()))
-                        .toList());
+                        .toList(),
+                w.appointmentId == null ? null : new AppointmentId(w.appointmentId));
     }
 
     private static WorkOrderDetails.Totals totals(WorkOrderEntity w) {

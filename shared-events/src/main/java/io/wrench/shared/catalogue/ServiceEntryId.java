@@ -2,28 +2,23 @@ package io.wrench.shared.catalogue;
 
 import io.wrench.shared.Identifier;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
-/**
- * A catalogue entry's id. It follows from the entry's code (a name-based UUID of the code in upper
- * case), so a path that names an entry by its code names its aggregate without a lookup.
- */
+/** A catalogue entry's id; clients name an entry by its code, which the command-side registry maps to it. */
 public record ServiceEntryId(UUID value) implements Identifier {
     public ServiceEntryId {
         Objects.requireNonNull(value, "value");
     }
 
+    public static ServiceEntryId random() {
+        return new ServiceEntryId(UUID.randomUUID());
+    }
+
     /** The code as the catalogue compares it: trimmed, upper case. */
     public static String normalise(String code) {
         return code == null ? null : code.trim().toUpperCase(Locale.ROOT);
-    }
-
-    public static ServiceEntryId forCode(String code) {
-        return new ServiceEntryId(UUID.nameUUIDFromBytes(("service-entry:" + normalise(code))
-                .getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Define a catalogue entry (revision 1): the code must be free (case-insensitive), and the entry needs
- * at least one line or a fixed price. {@code entryId} is {@link ServiceEntryId#forCode} of the code.
+ * at least one line or a fixed price.
  */
 public record DefineServiceEntry(@TargetAggregateIdentifier ServiceEntryId entryId, String code, String name,
                                  String description, String category, List<ServiceLabour> labourLines,

@@ -11,12 +11,12 @@ import java.util.List;
  * {@code revision} counts the entry's revisions from 1.
  */
 public record ServiceEntryView(ServiceEntryId id, String code, String name, String description, String category,
-                               int revision, boolean retired, List<Labour> labourLines, List<Part> partLines,
+                               int revision, boolean retired, List<ServiceEntryLabour> labourLines, List<ServiceEntryPart> partLines,
                                BigDecimal fixedPrice, BigDecimal hours, long version) {
 
-    public record Labour(String description, BigDecimal hours, BigDecimal hourlyRate) {
+    public record ServiceEntryLabour(String description, BigDecimal hours, BigDecimal hourlyRate) {
     }
 
-    public record Part(StockItemId itemId, BigDecimal quantity) {
+    public record ServiceEntryPart(StockItemId itemId, BigDecimal quantity) {
     }
 }
