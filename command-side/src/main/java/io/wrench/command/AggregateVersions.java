@@ -28,14 +28,23 @@ public final class AggregateVersions {
     private AggregateVersions() {
     }
 
+    /**
+     * A handler's result that says more than the version (the lines a job added): it is kept, and
+     * given the version, instead of being replaced by it.
+     */
+    public interface Answer {
+        Answer atVersion(Long version);
+    }
+
     /** Register on the command bus: replaces the handler's result by the aggregate's new version. */
     public static MessageHandlerInterceptor<CommandMessage<?>> resultInterceptor() {
         return new MessageHandlerInterceptor<>() {
             @Override
             public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-                chain.proceed();
+                Object result = chain.proceed();
                 Long applied = lastSequence(unitOfWork.resources());
-                return applied != null ? applied : loadedVersion(unitOfWork.root().resources());
+                Long version = applied != null ? applied : loadedVersion(unitOfWork.root().resources());
+                return result instanceof Answer answer ? answer.atVersion(version) : version;
             }
         };
     }

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * How the command side's event handlers run. The lookup tables behind set-based rules (unique
- * e-mail, VIN, SKU) are written by <b>subscribing</b> processors, in the transaction that stores the
+ * e-mail, VIN, SKU, service code; booked time) are written by <b>subscribing</b> processors, in the transaction that stores the
  * event, so a duplicate rolls the command back. The parts process sees part lines in request order.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,12 +17,16 @@ public class CommandSideProcessing {
     /** Processing groups of the command-side lookup tables (constants on the registries). */
     public static final String CUSTOMER_REGISTRY = "customer-registry";
     public static final String STOCK_ITEM_REGISTRY = "stock-item-registry";
+    public static final String CATALOGUE_REGISTRY = "catalogue-registry";
+    public static final String BOOKING_REGISTRY = "booking-registry";
 
     @Bean
     ConfigurerModule commandSideLookups() {
         return configurer -> {
             configurer.eventProcessing().registerSubscribingEventProcessor(CUSTOMER_REGISTRY);
             configurer.eventProcessing().registerSubscribingEventProcessor(STOCK_ITEM_REGISTRY);
+            configurer.eventProcessing().registerSubscribingEventProcessor(CATALOGUE_REGISTRY);
+            configurer.eventProcessing().registerSubscribingEventProcessor(BOOKING_REGISTRY);
         };
     }
 

@@ -35,6 +35,16 @@ public enum ErrorCode {
     ATTACHMENT_NOT_FOUND(Kind.NOT_FOUND),
     INSPECTION_NOT_FOUND(Kind.NOT_FOUND),
 
+    SERVICE_CODE_IN_USE(Kind.CONFLICT),
+    /** A job names a catalogue code that was never defined. */
+    UNKNOWN_SERVICE(Kind.CONFLICT),
+    SERVICE_RETIRED(Kind.CONFLICT),
+
+    /** The bay or the technician is booked for part of the requested time (the detail names the clash). */
+    APPOINTMENT_CLASH(Kind.CONFLICT),
+    OUTSIDE_OPENING_HOURS(Kind.CONFLICT),
+    UNKNOWN_BAY(Kind.CONFLICT),
+
     /**
      * Another instance changed the same aggregate at the same moment, and retrying did not get through
      * (the event store refused the second append); sending the command again is safe.

@@ -12,6 +12,15 @@ import org.springframework.context.annotation.Configuration;
 class WorkOrderConfig {
 
     /** A part line added without a price costs the item's unit cost plus {@code wrench.parts-markup}. */
+    /** The bays and opening hours appointments are booked in (wrench.shop.*). */
+    @Bean
+    io.wrench.command.appointment.ShopHours shopHours(WrenchProperties properties) {
+        WrenchProperties.Shop shop = properties.getShop();
+        return new io.wrench.command.appointment.ShopHours(shop.getTimeZone(),
+                shop.getBays().stream().map(String::trim).toList(), shop.getOpens(), shop.getCloses(),
+                java.util.Set.copyOf(shop.getOpenDays()));
+    }
+
     @Bean
     PricingPolicy pricingPolicy(WrenchProperties properties) {
         return PricingPolicy.markup(properties.getPartsMarkup());

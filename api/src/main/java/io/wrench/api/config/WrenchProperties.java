@@ -156,6 +156,16 @@ public class WrenchProperties {
         private String address = "1 Workshop Lane\n00000 Example Town";
         /** The shop's tax (VAT) number on invoices. */
         private String taxNumber = "XX000000000";
+        /** The bays appointments book (docs/appointments.md); a booking names one of them. */
+        private List<String> bays = new ArrayList<>(List.of("BAY-1", "BAY-2", "BAY-3"));
+        /** When the shop opens, on the wall clock of its time zone: the earliest start of an appointment. */
+        private java.time.LocalTime opens = java.time.LocalTime.of(8, 0);
+        /** When the shop closes: an appointment ends by then, on the day it starts. */
+        private java.time.LocalTime closes = java.time.LocalTime.of(18, 0);
+        /** The days the shop is open. */
+        private List<java.time.DayOfWeek> openDays = new ArrayList<>(List.of(java.time.DayOfWeek.MONDAY,
+                java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY,
+                java.time.DayOfWeek.FRIDAY, java.time.DayOfWeek.SATURDAY));
 
         public ZoneId getTimeZone() { return timeZone; }
         public void setTimeZone(ZoneId timeZone) { this.timeZone = timeZone; }
@@ -165,6 +175,14 @@ public class WrenchProperties {
         public void setAddress(String address) { this.address = address; }
         public String getTaxNumber() { return taxNumber; }
         public void setTaxNumber(String taxNumber) { this.taxNumber = taxNumber; }
+        public List<String> getBays() { return bays; }
+        public void setBays(List<String> bays) { this.bays = bays; }
+        public java.time.LocalTime getOpens() { return opens; }
+        public void setOpens(java.time.LocalTime opens) { this.opens = opens; }
+        public java.time.LocalTime getCloses() { return closes; }
+        public void setCloses(java.time.LocalTime closes) { this.closes = closes; }
+        public List<java.time.DayOfWeek> getOpenDays() { return openDays; }
+        public void setOpenDays(List<java.time.DayOfWeek> openDays) { this.openDays = openDays; }
     }
 
     public static class Dashboard {

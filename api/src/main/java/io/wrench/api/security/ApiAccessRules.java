@@ -49,9 +49,19 @@ final class ApiAccessRules {
             new Rule(POST, "/api/inventory/items/*/discontinue", MANAGER),
             new Rule(POST, "/api/inventory/imports", STOREKEEPER, MANAGER),
 
+            new Rule(POST, "/api/catalogue", MANAGER),
+            new Rule(PATCH, "/api/catalogue/*", MANAGER),
+            new Rule(POST, "/api/catalogue/*/retire", MANAGER),
+
+            new Rule(POST, "/api/appointments", ADVISOR, MANAGER),
+            new Rule(POST, "/api/appointments/*/reschedule", ADVISOR, MANAGER),
+            new Rule(POST, "/api/appointments/*/cancel", ADVISOR, MANAGER),
+            new Rule(POST, "/api/appointments/*/check-in", ADVISOR, MANAGER),
+
             new Rule(POST, "/api/work-orders", ADVISOR, MANAGER),
             new Rule(POST, "/api/work-orders/*/labour", ADVISOR, TECHNICIAN, MANAGER),
             new Rule(POST, "/api/work-orders/*/parts", ADVISOR, TECHNICIAN, MANAGER),
+            new Rule(POST, "/api/work-orders/*/jobs", ADVISOR, TECHNICIAN, MANAGER),
             new Rule(DELETE, "/api/work-orders/*/lines/*", ADVISOR, MANAGER),
             new Rule(POST, "/api/work-orders/*/approve", ADVISOR, MANAGER),
             new Rule(POST, "/api/work-orders/*/assign", MANAGER),

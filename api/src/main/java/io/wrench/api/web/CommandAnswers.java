@@ -17,7 +17,12 @@ public final class CommandAnswers {
     public record Created(
             @Schema(description = "the id the server chose", format = "uuid") UUID id,
             @Schema(description = "work orders only: the human-readable number", example = "WO-2026-000042") String number,
-            @Schema(description = "the aggregate's version after the command (also the ETag)") Long version) {
+            @Schema(description = "the aggregate's version after the command (also the ETag)") Long version,
+            @Schema(description = "a job applied to a work order only: the ids of the lines it added") java.util.List<UUID> lineIds) {
+
+        public Created(UUID id, String number, Long version) {
+            this(id, number, version, null);
+        }
     }
 
     /** An action's answer (200): the aggregate's new version, also sent as ETag. */

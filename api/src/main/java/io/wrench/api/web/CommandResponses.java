@@ -88,6 +88,25 @@ public class CommandResponses {
                 .body(new CommandAnswers.Created(UUID.fromString(id.toString()), number.get(), version));
     }
 
+    /**
+     * Dispatches a command that adds several children at once (a job's lines) and answers them
+     * ({@code AggregateVersions.Answer}); 201 with their ids.
+     */
+    public ResponseEntity<CommandAnswers.Created> createdWithLines(Object command, UUID id, String location,
+                                                                   java.util.function.Function<Object, java.util.List<UUID>> lineIds,
+                                                                   java.util.function.Function<Object, Long> version) {
+        Object answer = commandGateway.sendAndWait(command);
+        return withHeaders(ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, location),
+                version.apply(answer)).body(new CommandAnswers.Created(id, null, version.apply(answer), lineIds.apply(answer)));
+    }
+
+    /** Dispatches a command whose answer is more than a version (a check-in's work order); 200 with it. */
+    public <T> ResponseEntity<T> answered(Object command, java.util.function.Function<Object, T> body,
+                                          java.util.function.Function<T, Long> version) {
+        T answer = body.apply(commandGateway.sendAndWait(command));
+        return withHeaders(ResponseEntity.ok(), version.apply(answer)).body(answer);
+    }
+
     private ResponseEntity.BodyBuilder withHeaders(ResponseEntity.BodyBuilder builder, Long version) {
         if (version != null) {
             builder.eTag(ETags.of(version));

@@ -40,6 +40,11 @@ public class Queries {
         return queryGateway.query(query, ResponseTypes.instanceOf(PageView.class)).join();
     }
 
+    /** A query that always answers one value (a calendar). */
+    public <T> T one(Object query, Class<T> type) {
+        return queryGateway.query(query, ResponseTypes.instanceOf(type)).join();
+    }
+
     public <T> Optional<T> optional(Object query, Class<T> type) {
         return queryGateway.query(query, ResponseTypes.optionalInstanceOf(type)).join();
     }

@@ -15,6 +15,8 @@ import io.wrench.api.web.RequestMetadata;
 import io.wrench.command.workorder.api.AddLabourLine;
 import io.wrench.command.workorder.api.AddPartLine;
 import io.wrench.command.workorder.api.ApproveWorkOrder;
+import io.wrench.command.workorder.api.ApplyJob;
+import io.wrench.command.workorder.api.JobLinesAdded;
 import io.wrench.command.workorder.api.AssignTechnician;
 import io.wrench.command.workorder.api.CancelWorkOrder;
 import io.wrench.command.workorder.api.CompleteWorkOrder;
@@ -149,6 +151,17 @@ class WorkOrderController {
         LineId lineId = LineId.random();
         return created(id, "lines", lineId.value(), version -> new AddPartLine(new WorkOrderId(id), lineId,
                 new StockItemId(body.itemId()), body.quantity(), body.unitPrice(), version));
+    }
+
+    @PostMapping(path = "/{id}/jobs", consumes = "application/json")
+    @Operation(summary = "Apply a catalogue entry: all its lines are added or none (409 retired entry, retired or discontinued part)")
+    ResponseEntity<CommandAnswers.Created> applyJob(@PathVariable UUID id,
+                                                 @Valid @RequestBody WorkOrderRequests.ApplyJob body) {
+        UUID jobId = UUID.randomUUID();
+        return commands.createdWithLines(new ApplyJob(new WorkOrderId(id), jobId, body.serviceCode(), expectedVersion()),
+                jobId, "/api/work-orders/" + id + "/jobs/" + jobId,
+                answer -> ((JobLinesAdded) answer).lineIds().stream().map(LineId::value).toList(),
+                answer -> ((JobLinesAdded) answer).version());
     }
 
     @DeleteMapping("/{id}/lines/{lineId}")

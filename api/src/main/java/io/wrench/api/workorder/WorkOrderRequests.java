@@ -38,6 +38,10 @@ final class WorkOrderRequests {
                        @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal unitPrice) {
     }
 
+    record ApplyJob(@NotBlank @Size(max = 40) @io.swagger.v3.oas.annotations.media.Schema(example = "BRAKES-FRONT")
+                    String serviceCode) {
+    }
+
     record AssignTechnician(@NotBlank @Size(max = 200) String technician) {
     }
 

@@ -20,7 +20,8 @@ class EventCatalogueTest {
         return new ClassFileImporter().importPackages("io.wrench.shared").stream()
                 .filter(JavaClass::isRecord)
                 .filter(c -> !c.isAssignableTo(Identifier.class))
-                .filter(c -> c.getPackageName().matches("io\\.wrench\\.shared\\.(customer|inventory|workorder)"))
+                .filter(c -> !c.isAssignableTo(io.wrench.shared.EventValue.class))
+                .filter(c -> c.getPackageName().matches("io\\.wrench\\.shared\\.(customer|inventory|workorder|catalogue|appointment)"))
                 .toList();
     }
 

@@ -88,6 +88,31 @@ public class WorkOrder {
         apply(PartLineRequest.decide(id, command, catalog, pricing));
     }
 
+    /** A catalogue entry's lines, all or none, with the revision that was applied (JobLines). */
+    @CommandHandler
+    JobLinesAdded handle(ApplyJob command, JobCatalog jobs, PartCatalog catalog, PricingPolicy pricing) {
+        Lifecycle.check(ADD_LINE, status);
+        List<Object> events = JobLines.decide(id, command.jobId(), command.serviceCode(), jobs, catalog, pricing);
+        JobApplied applied = (JobApplied) events.get(0);
+        applied.lineIds().forEach(this::requireNewLine);
+        events.forEach(event -> apply(event));
+        return new JobLinesAdded(applied.lineIds(), null);
+    }
+
+    /**
+     * Right after opening, for a checked-in appointment ({@link AppointmentCheckIn}): the link to it, then
+     * its jobs, each as {@link ApplyJob} would add it (job ids derived from the appointment's).
+     */
+    void openedFor(io.wrench.shared.appointment.AppointmentId appointment, List<String> codes, JobCatalog jobs,
+                   PartCatalog catalog, PricingPolicy pricing) {
+        apply(new WorkOrderOpenedForAppointment(id, appointment));
+        for (int i = 0; i < codes.size(); i++) {
+            java.util.UUID jobId = java.util.UUID.nameUUIDFromBytes((appointment + "/job/" + i)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            handle(new ApplyJob(id, jobId, codes.get(i), null), jobs, catalog, pricing);
+        }
+    }
+
     @CommandHandler
     void handle(RemoveLine command) {
         Lifecycle.check(REMOVE_LINE, status);

@@ -65,6 +65,7 @@ final class WorkOrderTestData {
         fixture.registerInjectableResource((WorkOrderNumbers) year -> "WO-%d-000042".formatted(year));
         fixture.registerInjectableResource(catalog());
         fixture.registerInjectableResource(PricingPolicy.markup(new BigDecimal("0.25")));
+        fixture.registerInjectableResource(jobs());
         return fixture;
     }
 
@@ -84,6 +85,25 @@ final class WorkOrderTestData {
                 BRAKE_PADS, new PartCatalog.Part("BP-001", "Brake pads", new BigDecimal("9.99"), false),
                 OLD_FILTER, new PartCatalog.Part("OF-007", "Oil filter (old)", new BigDecimal("4.00"), true));
         return itemId -> Optional.ofNullable(parts.get(itemId));
+    }
+
+    static final String BRAKE_JOB = "BRAKES-FRONT";
+    static final String FIXED_JOB = "OIL-SERVICE";
+    static final String RETIRED_JOB = "OLD-JOB";
+    static final String STALE_PART_JOB = "STALE-PART";
+
+    /** Catalogue entries for the job tests: brakes (labour and pads), a fixed-price service, two that are refused. */
+    private static JobCatalog jobs() {
+        var labour = List.of(new io.wrench.shared.catalogue.ServiceLabour("Replace front pads", new BigDecimal("1.5"),
+                new BigDecimal("80.00")));
+        var pads = List.of(new io.wrench.shared.catalogue.ServicePart(BRAKE_PADS, new BigDecimal("2")));
+        Map<String, JobCatalog.Job> jobs = Map.of(
+                BRAKE_JOB, new JobCatalog.Job(BRAKE_JOB, 3, "Front brakes", false, labour, pads, null),
+                FIXED_JOB, new JobCatalog.Job(FIXED_JOB, 1, "Oil service", false, labour, pads, new BigDecimal("99.00")),
+                RETIRED_JOB, new JobCatalog.Job(RETIRED_JOB, 2, "Old job", true, labour, List.of(), null),
+                STALE_PART_JOB, new JobCatalog.Job(STALE_PART_JOB, 1, "Stale part", false, labour,
+                        List.of(new io.wrench.shared.catalogue.ServicePart(OLD_FILTER, BigDecimal.ONE)), null));
+        return code -> Optional.ofNullable(jobs.get(code.trim().toUpperCase(java.util.Locale.ROOT)));
     }
 
     // --- commands

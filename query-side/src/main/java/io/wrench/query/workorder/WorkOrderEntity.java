@@ -65,6 +65,9 @@ class WorkOrderEntity {
     Instant openedAt;
     @Column(name = "completed_at")
     Instant completedAt;
+    /** The appointment whose check-in opened it, if any. */
+    @Column(name = "appointment_id")
+    UUID appointmentId;
     long version;
     @Column(name = "search_text")
     String searchText;

@@ -62,11 +62,14 @@ class WorkOrderProjection {
     private final WorkOrderScanRepository scans;
     private final WorkOrderCustomerRepository customers;
     private final WorkOrderAssetRepository assets;
+    private final WorkOrderJobRepository jobs;
 
     WorkOrderProjection(WorkOrderRepository workOrders, WorkOrderLabourRepository labour,
                         WorkOrderPartRepository parts, WorkOrderInspectionRepository inspections,
                         WorkOrderPaymentRepository payments, WorkOrderScanRepository scans,
-                        WorkOrderCustomerRepository customers, WorkOrderAssetRepository assets) {
+                        WorkOrderCustomerRepository customers, WorkOrderAssetRepository assets,
+                        WorkOrderJobRepository jobs) {
+        this.jobs = jobs;
         this.workOrders = workOrders;
         this.labour = labour;
         this.parts = parts;
@@ -123,6 +126,16 @@ class WorkOrderProjection {
         w.openedAt = at;
         w.version = sequence;
         workOrders.save(w);
+    }
+
+    @EventHandler
+    void on(WorkOrderOpenedForAppointment event, @SequenceNumber long sequence) {
+        update(event.workOrderId(), sequence, w -> w.appointmentId = event.appointmentId().value());
+    }
+
+    @EventHandler
+    void on(JobApplied event, @SequenceNumber long sequence) {
+        update(event.workOrderId(), sequence, w -> jobs.save(WorkOrderJobEntity.from(event, sequence)));
     }
 
     @EventHandler
@@ -292,6 +305,7 @@ class WorkOrderProjection {
 
     @ResetHandler
     void reset() {
+        jobs.deleteAllInBulk();
         scans.deleteAllInBulk();
         payments.deleteAllInBulk();
         inspections.deleteAllInBulk();

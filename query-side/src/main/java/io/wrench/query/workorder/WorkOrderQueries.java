@@ -1,5 +1,7 @@
 package io.wrench.query.workorder;
 
+import io.wrench.shared.appointment.AppointmentId;
+
 import io.wrench.shared.workorder.*;
 import io.wrench.query.PageView;
 import io.wrench.query.Decimals;
@@ -35,10 +37,12 @@ class WorkOrderQueries {
     private final WorkOrderPaymentRepository payments;
     private final WorkOrderScanRepository scans;
     private final WorkOrderAssetRepository assets;
+    private final WorkOrderJobRepository jobs;
 
     WorkOrderQueries(WorkOrderRepository workOrders, WorkOrderLabourRepository labour, WorkOrderPartRepository parts,
                      WorkOrderInspectionRepository inspections, WorkOrderPaymentRepository payments,
-                     WorkOrderScanRepository scans, WorkOrderAssetRepository assets) {
+                     WorkOrderScanRepository scans, WorkOrderAssetRepository assets, WorkOrderJobRepository jobs) {
+        this.jobs = jobs;
         this.workOrders = workOrders;
         this.labour = labour;
         this.parts = parts;
@@ -118,7 +122,13 @@ class WorkOrderQueries {
                 scans.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
                         .map(s -> new WorkOrderDetails.Scan(s.id, s.stage, s.note, s.technician, s.scannedAt))
                         .toList(),
-                w.openedAt, w.completedAt);
+                w.openedAt, w.completedAt,
+                jobs.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
+                        .map(j -> new WorkOrderDetails.AppliedJob(j.id, j.serviceCode, j.revision, j.name,
+                                java.util.Arrays.stream(j.lineIds.split(",")).filter(s -> !s.isEmpty())
+                                        .map(LineId::of).toList()))
+                        .toList(),
+                w.appointmentId == null ? null : new AppointmentId(w.appointmentId));
     }
 
     private static WorkOrderDetails.Totals totals(WorkOrderEntity w) {

@@ -84,3 +84,12 @@ interface WorkOrderAttachmentRepository extends JpaRepository<WorkOrderAttachmen
     @Query("delete from WorkOrderAttachmentEntity")
     void deleteAllInBulk();
 }
+
+interface WorkOrderJobRepository extends JpaRepository<WorkOrderJobEntity, UUID> {
+
+    List<WorkOrderJobEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
+
+    @Modifying
+    @Query("delete from WorkOrderJobEntity")
+    void deleteAllInBulk();
+}

@@ -110,7 +110,7 @@ class WorkOrderProjectionTest {
                 new WorkOrderDetails.Asset(car, AssetKind.VEHICLE, "Volvo", "V70", 2004, "YV1SW61R041234567", null,
                         "AB12 CDE"),
                 "Noise from the front axle", Priority.HIGH, DUE, false, null, null, null, List.of(), List.of(),
-                List.of(), List.of(), nothing, List.of(), opened.getTimestamp(), null));
+                List.of(), List.of(), nothing, List.of(), opened.getTimestamp(), null, List.of(), null));
         assertThat(list(q -> q).items()).containsExactly(new WorkOrderSummary(workOrder, "WO-2026-000001", OPEN, ada,
                 "Ada Lovelace", car, Priority.HIGH, null, DUE, false, new BigDecimal("0.00"), opened.getTimestamp()));
     }

@@ -20,14 +20,21 @@ import java.util.UUID;
 
 /**
  * A work order as the detail shows it. {@code version} is the aggregate's version (ETag, If-Match).
- * {@code asset} is null when the work order names none. Removed lines are not listed.
+ * {@code asset} is null when the work order names none. Removed lines are not listed; {@code jobs}
+ * lists the catalogue entries applied (their lines' ids, removed ones included); {@code appointmentId}
+ * is the appointment whose check-in opened it (null for a work order opened directly).
  */
 public record WorkOrderDetails(WorkOrderId id, String number, WorkOrderStatus status, long version, Customer customer,
                                Asset asset, String description, Priority priority, LocalDate dueDate, boolean overdue,
                                String technician, String approvedBy, BigDecimal approvedTotal,
                                List<LabourLine> labourLines, List<PartLine> partLines,
                                List<Inspection> inspections, List<Payment> payments, Totals totals,
-                               List<Scan> scans, Instant openedAt, Instant completedAt) {
+                               List<Scan> scans, Instant openedAt, Instant completedAt, List<AppliedJob> jobs,
+                               io.wrench.shared.appointment.AppointmentId appointmentId) {
+
+    /** A catalogue entry applied to the work order: the revision it applied and the lines it added. */
+    public record AppliedJob(UUID id, String serviceCode, int revision, String name, List<LineId> lineIds) {
+    }
 
     public record Customer(CustomerId id, String name) {
     }

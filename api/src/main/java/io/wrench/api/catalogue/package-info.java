@@ -1,0 +1,2 @@
+/** The service catalogue's endpoints (/api/catalogue). */
+package io.wrench.api.catalogue;

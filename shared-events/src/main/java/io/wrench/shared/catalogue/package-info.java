@@ -1,0 +1,2 @@
+/** The service catalogue (canned jobs): ids and events. */
+package io.wrench.shared.catalogue;
