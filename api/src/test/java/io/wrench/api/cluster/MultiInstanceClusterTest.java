@@ -40,7 +40,7 @@ class MultiInstanceClusterTest {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final List<String> PROJECTIONS = List.of("customer-projection", "work-order-projection",
             "stock-item-projection", "stock-movement-projection", "PartsProcessProcessor", "dashboard-projection",
-            "audit-ledger");
+            "audit-ledger", "attachment-projection");
 
     private ConfigurableApplicationContext first;
     private ConfigurableApplicationContext second;
