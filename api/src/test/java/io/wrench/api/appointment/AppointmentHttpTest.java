@@ -157,6 +157,19 @@ class AppointmentHttpTest extends AppointmentTestSupport {
     }
 
     @Test
+    void a_technician_sees_only_their_own_appointments_in_the_calendar() {
+        LocalDate day = freshTuesday();
+        String oneHour = job("1");
+        Api.Response own = book(newCustomer(unique("Own")), day + "T09:00", "BAY-1", "technician-client", oneHour);
+        Api.Response other = book(newCustomer(unique("Other")), day + "T09:00", "BAY-2", unique("tech"), oneHour);
+        assertThat(List.of(own.status(), other.status())).containsOnly(201);
+        readAfter(other, Role.ADVISOR, "/api/appointments/" + other.id());
+
+        assertThat(ids(api.as(Role.TECHNICIAN).get("/api/appointments?day=" + day))).containsExactly(own.id());
+        assertThat(ids(api.as(Role.ADVISOR).get("/api/appointments?day=" + day))).contains(own.id(), other.id());
+    }
+
+    @Test
     void an_unknown_appointment_is_a_404() {
         String none = uuid();
         assertThat(api.as(Role.ADVISOR).get("/api/appointments/" + none).status()).isEqualTo(404);
