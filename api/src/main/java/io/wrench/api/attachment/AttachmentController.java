@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import static io.wrench.api.web.CommandResponses.expectedVersion;
 
 @RestController
 @RequestMapping(path = "/api/work-orders/{id}/attachments", produces = "application/json")
@@ -88,8 +87,8 @@ class AttachmentController {
         // the bytes first: an event never names bytes that are not there
         store.put(key, bytes, kind.mediaType);
         try {
-            return commands.createdAt(new AddAttachment(workOrderId, attachmentId, inspection, name, kind.mediaType,
-                            bytes.length, sha256, caption, RequestMetadata.currentUser(), expectedVersion()),
+            return commands.childCreatedAt(version -> new AddAttachment(workOrderId, attachmentId, inspection, name,
+                            kind.mediaType, bytes.length, sha256, caption, RequestMetadata.currentUser(), version),
                     "/api/work-orders/" + id + "/attachments/" + attachmentId,
                     version -> new Uploaded(attachmentId, name, kind.mediaType, bytes.length, sha256, version));
         } catch (RuntimeException refused) {

@@ -74,9 +74,17 @@ public class CommandResponses {
         return createdAt(command.apply(expectedVersion()), id, location, () -> null);
     }
 
-    /** Dispatches a creating command whose answer says more than the id (an attachment's measurements). */
-    public <T> ResponseEntity<T> createdAt(Object command, String location, Function<Long, T> body) {
-        Long version = commandGateway.sendAndWait(command);
+    /** Dispatches a creating command; answers 201 at the given location (a resource not addressed by its id). */
+    public ResponseEntity<CommandAnswers.Created> createdAt(Object command, Object id, String location) {
+        return createdAt(command, id, location, () -> null);
+    }
+
+    /**
+     * Like {@link #childCreatedAt(Function, Object, String)}, with an answer that says more than the id
+     * (an attachment's measurements), made from the new version.
+     */
+    public <T> ResponseEntity<T> childCreatedAt(Function<Long, Object> command, String location, Function<Long, T> body) {
+        Long version = commandGateway.sendAndWait(command.apply(expectedVersion()));
         return withHeaders(ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, location), version)
                 .body(body.apply(version));
     }
@@ -92,17 +100,16 @@ public class CommandResponses {
      * Dispatches a command that adds several children at once (a job's lines) and answers them
      * ({@code AggregateVersions.Answer}); 201 with their ids.
      */
-    public ResponseEntity<CommandAnswers.Created> createdWithLines(Object command, UUID id, String location,
-                                                                   java.util.function.Function<Object, java.util.List<UUID>> lineIds,
-                                                                   java.util.function.Function<Object, Long> version) {
-        Object answer = commandGateway.sendAndWait(command);
+    public ResponseEntity<CommandAnswers.Created> createdWithLines(Function<Long, Object> command, UUID id, String location,
+                                                                   Function<Object, java.util.List<UUID>> lineIds,
+                                                                   Function<Object, Long> version) {
+        Object answer = commandGateway.sendAndWait(command.apply(expectedVersion()));
         return withHeaders(ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, location),
                 version.apply(answer)).body(new CommandAnswers.Created(id, null, version.apply(answer), lineIds.apply(answer)));
     }
 
     /** Dispatches a command whose answer is more than a version (a check-in's work order); 200 with it. */
-    public <T> ResponseEntity<T> answered(Object command, java.util.function.Function<Object, T> body,
-                                          java.util.function.Function<T, Long> version) {
+    public <T> ResponseEntity<T> answered(Object command, Function<Object, T> body, Function<T, Long> version) {
         T answer = body.apply(commandGateway.sendAndWait(command));
         return withHeaders(ResponseEntity.ok(), version.apply(answer)).body(answer);
     }

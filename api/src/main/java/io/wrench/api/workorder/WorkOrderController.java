@@ -158,7 +158,7 @@ class WorkOrderController {
     ResponseEntity<CommandAnswers.Created> applyJob(@PathVariable UUID id,
                                                  @Valid @RequestBody WorkOrderRequests.ApplyJob body) {
         UUID jobId = UUID.randomUUID();
-        return commands.createdWithLines(new ApplyJob(new WorkOrderId(id), jobId, body.serviceCode(), expectedVersion()),
+        return commands.createdWithLines(version -> new ApplyJob(new WorkOrderId(id), jobId, body.serviceCode(), version),
                 jobId, "/api/work-orders/" + id + "/jobs/" + jobId,
                 answer -> ((JobLinesAdded) answer).lineIds().stream().map(LineId::value).toList(),
                 answer -> ((JobLinesAdded) answer).version());
