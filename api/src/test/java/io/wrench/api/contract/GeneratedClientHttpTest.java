@@ -78,7 +78,7 @@ class GeneratedClientHttpTest extends HttpTestSupport {
         ApiResponse<Created> part = advisor.workOrderAddPartWithHttpInfo(id, new AddPartLine().itemId(item.getId())
                 .quantity(new BigDecimal("2")), null, null);
         assertThat(part.getStatusCode()).isEqualTo(201);
-        WorkOrderDetails priced = advisor.workOrderGet(id, consistency(part));
+        WorkOrderDetails priced = advisor.workOrderGet(id, null, consistency(part));
         assertThat(priced.getPartLines()).singleElement().satisfies(line ->
                 assertThat(line.getStatus()).hasToString("RESERVED"));
 
@@ -91,14 +91,14 @@ class GeneratedClientHttpTest extends HttpTestSupport {
         technician.workOrderComplete(id, null, null);
         ApiResponse<Versioned> invoiced = manager.workOrderInvoiceWithHttpInfo(id, null, null);
 
-        WorkOrderDetails invoice = advisor.workOrderGet(id, consistency(invoiced));
+        WorkOrderDetails invoice = advisor.workOrderGet(id, null, consistency(invoiced));
         assertThat(invoice.getStatus()).hasToString("INVOICED");
         BigDecimal total = invoice.getTotals().getTotal();
         assertThat(total).isEqualByComparingTo("206.40");
         ApiResponse<Created> paid = advisor.workOrderPayWithHttpInfo(id, new RecordPayment().amount(total)
                 .method(RecordPayment.MethodEnum.CASH), null, UUID.randomUUID().toString());
 
-        WorkOrderDetails done = auditor.workOrderGet(id, consistency(paid));
+        WorkOrderDetails done = auditor.workOrderGet(id, null, consistency(paid));
         assertThat(done.getStatus()).hasToString("PAID");
         assertThat(done.getTotals().getBalance()).isEqualByComparingTo("0.00");
 
