@@ -9,6 +9,7 @@ import io.wrench.api.web.CommandResponses;
 import io.wrench.api.web.FieldValidationException;
 import io.wrench.api.web.PayloadTooLargeException;
 import io.wrench.api.web.RequestMetadata;
+import io.wrench.api.web.Sha256;
 import io.wrench.command.workorder.api.AddAttachment;
 import io.wrench.command.workorder.api.RemoveAttachment;
 import io.wrench.query.workorder.api.AttachmentList;
@@ -79,7 +80,7 @@ class AttachmentController {
         byte[] bytes = file.getBytes();
         ContentKind kind = inspector.inspect(bytes);
         String name = FileNames.sanitise(file.getOriginalFilename(), kind);
-        String sha256 = Attachments.sha256(bytes);
+        String sha256 = Sha256.hex(bytes);
         WorkOrderId workOrderId = new WorkOrderId(id);
         attachments.requireWorkOrder(workOrderId);
         UUID attachmentId = UUID.randomUUID();

@@ -4,6 +4,7 @@ import io.wrench.api.web.ConflictException;
 import io.wrench.api.web.NotFoundException;
 import io.wrench.api.web.PayloadTooLargeException;
 import io.wrench.api.web.Queries;
+import io.wrench.api.web.Sha256;
 import io.wrench.api.workorder.WorkOrderHistory;
 import io.wrench.query.workorder.api.AttachmentList;
 import io.wrench.query.workorder.api.AttachmentView;
@@ -17,9 +18,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /** Reading attachments back: the recorded SHA-256 is checked on every download. */
@@ -53,7 +51,7 @@ class Attachments {
         AttachmentView view = current(workOrderId, attachmentId);
         byte[] bytes = store.get(AttachmentStore.key(workOrderId, attachmentId)).orElseThrow(() -> new ConflictException(
                 "the bytes of attachment " + attachmentId + " are missing from the attachment store"));
-        String sha256 = sha256(bytes);
+        String sha256 = Sha256.hex(bytes);
         if (!sha256.equals(view.sha256())) {
             throw new ConflictException("the stored bytes of attachment " + attachmentId + " no longer match the "
                     + "SHA-256 recorded when it was added (recorded " + view.sha256() + ", stored " + sha256 + ")");
@@ -93,13 +91,6 @@ class Attachments {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     record Content(AttachmentView view, byte[] bytes) {
     }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wrench.api.web.FieldValidationException;
+import io.wrench.api.web.InstantParameter;
 import io.wrench.api.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +27,6 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,11 +225,7 @@ class AuditController {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new FieldValidationException(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
-        }
+        return InstantParameter.parse(field, value);
     }
 
     private static String blankToNull(String value) {

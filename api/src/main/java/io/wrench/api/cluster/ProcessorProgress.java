@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,7 +124,7 @@ public class ProcessorProgress {
      * Whether the named processors, and every saga's (whose answers are further events of the same
      * command), have reached {@code target}; all streaming processors when {@code names} is null.
      */
-    public boolean allReached(long target, java.util.Set<String> names) {
+    public boolean allReached(long target, Set<String> names) {
         for (Map.Entry<String, StreamingEventProcessor> processor : processors().entrySet()) {
             boolean wanted = names == null || names.contains(processor.getKey()) || isSaga(processor.getValue());
             if (wanted && !reached(processor.getKey(), target)) {

@@ -4,6 +4,7 @@ import io.wrench.api.config.WrenchProperties;
 import io.wrench.api.web.ConflictException;
 import io.wrench.api.web.NotFoundException;
 import io.wrench.api.web.Queries;
+import io.wrench.api.web.Sha256;
 import io.wrench.query.customer.api.CustomerDetails;
 import io.wrench.query.customer.api.FindCustomer;
 import io.wrench.query.workorder.api.FindWorkOrder;
@@ -15,14 +16,11 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -71,7 +69,7 @@ public class InvoiceDocuments {
         }
         Invoice invoice = invoiceOf(details, invoiced);
         byte[] pdf = InvoicePdf.render(invoice);
-        return new Document(invoice.number(), pdf, HexFormat.of().formatHex(sha256(pdf)));
+        return new Document(invoice.number(), pdf, Sha256.hex(pdf));
     }
 
     /** One invoice per work order: WO-2026-000042 is invoiced as INV-2026-000042. */
@@ -130,13 +128,5 @@ public class InvoiceDocuments {
 
     private static List<String> lines(String text) {
         return Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.wrench.api.invoice;
 
+import io.wrench.api.web.Sha256;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -17,8 +18,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -135,7 +134,7 @@ final class InvoicePdf {
         info.setCreationDate(issued);
         info.setModificationDate(issued);
         document.setDocumentInformation(info);
-        byte[] id = Arrays.copyOf(sha256(("wrench-invoice:" + invoice.number()).getBytes(StandardCharsets.UTF_8)), 16);
+        byte[] id = Arrays.copyOf(Sha256.digest(("wrench-invoice:" + invoice.number()).getBytes(StandardCharsets.UTF_8)), 16);
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
         ids.add(new COSString(id));
@@ -161,14 +160,6 @@ final class InvoicePdf {
 
     private static String percent(BigDecimal rate) {
         return rate == null ? "" : rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A cursor down the pages; text that the font cannot show is shown as '?'. */

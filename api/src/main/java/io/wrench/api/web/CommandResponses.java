@@ -10,6 +10,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -101,7 +102,7 @@ public class CommandResponses {
      * ({@code AggregateVersions.Answer}); 201 with their ids.
      */
     public ResponseEntity<CommandAnswers.Created> createdWithLines(Function<Long, Object> command, UUID id, String location,
-                                                                   Function<Object, java.util.List<UUID>> lineIds,
+                                                                   Function<Object, List<UUID>> lineIds,
                                                                    Function<Object, Long> version) {
         Object answer = commandGateway.sendAndWait(command.apply(expectedVersion()));
         return withHeaders(ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, location),

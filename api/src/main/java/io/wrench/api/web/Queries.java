@@ -8,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 
@@ -60,16 +59,8 @@ public class Queries {
         if (asOf == null) {
             return detail(query, type, version, what);
         }
-        Instant at = instant(asOf);
+        Instant at = InstantParameter.parse("asOf", asOf);
         T view = pointInTime.answer(query, type, at).orElseThrow(() -> new NotFoundException("no " + what + " at " + at));
         return ResponseEntity.ok().eTag(ETags.of(version.applyAsLong(view))).header(AS_OF, at.toString()).body(view);
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new FieldValidationException("asOf", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
-        }
     }
 }
