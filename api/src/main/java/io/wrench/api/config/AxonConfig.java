@@ -100,11 +100,12 @@ public class AxonConfig {
     }
 
     @Bean
-    RequestMetadata.DispatchInterceptor requestMetadataDispatchInterceptor(CommandBus commandBus, AuditProperties audit) {
+    RequestMetadata.DispatchInterceptor requestMetadataDispatchInterceptor(CommandBus commandBus, AuditProperties audit,
+                                                                           ObjectProvider<Configuration> axon) {
         var interceptor = new RequestMetadata.DispatchInterceptor(audit.getUserNameClaims());
         commandBus.registerDispatchInterceptor(interceptor);
         // outermost first: the version result wraps the rule translation
-        commandBus.registerHandlerInterceptor(AggregateVersions.resultInterceptor());
+        commandBus.registerHandlerInterceptor(AggregateVersions.resultInterceptor(axon::getObject));
         commandBus.registerHandlerInterceptor(new RuleViolationInterceptor());
         return interceptor;
     }

@@ -53,6 +53,6 @@ class AppointmentCheckIn {
         Aggregate<WorkOrder> workOrder = configuration.repository(WorkOrder.class)
                 .newInstance(() -> new WorkOrder(open, customers, numbers, deadlineManager));
         workOrder.execute(w -> w.openedFor(command.appointmentId(), booked.jobs(), jobs, parts, pricing));
-        return new CheckedIn(command.workOrderId(), null);
+        return new CheckedIn(command.workOrderId(), workOrder.version());
     }
 }
