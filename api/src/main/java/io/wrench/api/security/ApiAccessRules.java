@@ -17,6 +17,7 @@ import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * Who may do what: docs/rest-contract.md's role column, as one table. Checked in the filter chain, before a body is
@@ -41,6 +42,7 @@ final class ApiAccessRules {
             new Rule(POST, "/api/customers/*/assets", ADVISOR, MANAGER),
             new Rule(POST, "/api/customers/*/assets/*/odometer", ADVISOR, TECHNICIAN, MANAGER),
             new Rule(POST, "/api/customers/*/archive", MANAGER),
+            new Rule(PUT, "/api/customers/*/notifications", ADVISOR, MANAGER),
 
             new Rule(POST, "/api/inventory/items", STOREKEEPER, MANAGER),
             new Rule(POST, "/api/inventory/items/*/receipts", STOREKEEPER, MANAGER),

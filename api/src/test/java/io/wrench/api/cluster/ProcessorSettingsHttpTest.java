@@ -38,7 +38,7 @@ class ProcessorSettingsHttpTest extends HttpTestSupport {
     void the_processes_and_views_that_need_stored_order_run_on_one_segment() {
         assertThat(inStoredOrder).extracting(InStoredOrder::processingGroup).containsExactlyInAnyOrder(
                 PartsProcess.PROCESSING_GROUP, "customer-projection", "work-order-projection", "dashboard-projection",
-                "audit-ledger");
+                "audit-ledger", "notification-outbox");
         for (InStoredOrder declaration : inStoredOrder) {
             assertThat(processing.eventProcessor(declaration.processingGroup()))
                     .as(declaration.processingGroup() + " is a running processor").get()

@@ -49,8 +49,19 @@ class ComposeFileTest {
     }
 
     @Test
-    void definesTheFiveServices() {
-        assertThat(fieldNames(services)).containsExactlyInAnyOrder("axonserver", "postgres", "keycloak", "minio", "app");
+    void definesTheSixServices() {
+        assertThat(fieldNames(services)).containsExactlyInAnyOrder("axonserver", "postgres", "keycloak", "minio",
+                "mailpit", "app");
+    }
+
+    @Test
+    void appSendsCustomerEmailThroughTheSmtpRelay() {
+        JsonNode app = services.path("app").path("environment");
+
+        assertThat(app.path("SPRING_MAIL_HOST").asText()).isEqualTo("${SMTP_HOST:-mailpit}");
+        assertThat(app.path("SPRING_MAIL_PORT").asText()).isEqualTo("${SMTP_PORT:-1025}");
+        assertThat(services.path("mailpit").path("ports")).allSatisfy(port ->
+                assertThat(port.asText()).as("only the web UI is published, on loopback").startsWith("127.0.0.1:"));
     }
 
     @Test

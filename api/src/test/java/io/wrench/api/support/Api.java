@@ -85,6 +85,10 @@ public final class Api {
             return send("POST", path, body == null ? null : JSON.writeValueAsString(body), "application/json");
         }
 
+        public Response put(String path, Object body) {
+            return send("PUT", path, JSON.writeValueAsString(body), "application/json");
+        }
+
         public Response patch(String path, Object body) {
             return send("PATCH", path, JSON.writeValueAsString(body), "application/json");
         }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -25,6 +27,13 @@ public abstract class HttpTestSupport {
     protected int port;
 
     protected Api api;
+
+    /** Customer e-mail goes to the test JVM's SMTP server (declared here, so every HTTP test shares one context). */
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestSmtp::port);
+    }
 
     @BeforeEach
     void connect() {

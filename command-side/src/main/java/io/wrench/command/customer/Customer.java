@@ -1,6 +1,7 @@
 package io.wrench.command.customer;
 
 import io.wrench.command.customer.api.ArchiveCustomer;
+import io.wrench.command.customer.api.ChangeNotificationPreferences;
 import io.wrench.command.customer.api.RecordOdometer;
 import io.wrench.command.customer.api.RegisterAsset;
 import io.wrench.command.customer.api.RegisterCustomer;
@@ -11,6 +12,7 @@ import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerArchived;
 import io.wrench.shared.customer.CustomerContactDetailsUpdated;
 import io.wrench.shared.customer.CustomerId;
+import io.wrench.shared.customer.CustomerNotificationPreferencesChanged;
 import io.wrench.shared.customer.CustomerRegistered;
 import io.wrench.shared.customer.OdometerRecorded;
 import org.axonframework.commandhandling.CommandHandler;
@@ -41,6 +43,9 @@ class Customer {
     private String phone;
     private String address;
     private boolean archived;
+    /** Notification e-mails wanted (the default until the customer opts out), and in which language. */
+    private boolean emailNotifications = true;
+    private String language;
     /** Last meter reading per asset (null until one is known). */
     private final Map<AssetId, Long> readings = new HashMap<>();
 
@@ -115,6 +120,27 @@ class Customer {
             throw new CustomerRuleViolation(CUSTOMER_ARCHIVED, "customer " + customerId + " is already archived");
         }
         apply(new CustomerArchived(customerId));
+    }
+
+    @CommandHandler
+    void handle(ChangeNotificationPreferences command) {
+        String newLanguage = Input.blankToNull(command.language());
+        if (newLanguage != null) {
+            newLanguage = newLanguage.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!newLanguage.matches("[a-z]{2}")) {
+                throw new CustomerRuleViolation(INVALID_INPUT, "language must be a two-letter ISO 639-1 code such as de");
+            }
+        }
+        if (command.email() == emailNotifications && Objects.equals(newLanguage, language)) {
+            return; // as the customer already wanted
+        }
+        apply(new CustomerNotificationPreferencesChanged(customerId, command.email(), newLanguage));
+    }
+
+    @EventSourcingHandler
+    void on(CustomerNotificationPreferencesChanged event) {
+        emailNotifications = event.email();
+        language = event.language();
     }
 
     @EventSourcingHandler

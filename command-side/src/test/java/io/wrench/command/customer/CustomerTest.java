@@ -1,6 +1,7 @@
 package io.wrench.command.customer;
 
 import io.wrench.command.customer.api.ArchiveCustomer;
+import io.wrench.command.customer.api.ChangeNotificationPreferences;
 import io.wrench.command.customer.api.RecordOdometer;
 import io.wrench.command.customer.api.RegisterAsset;
 import io.wrench.command.customer.api.RegisterCustomer;
@@ -12,6 +13,7 @@ import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerArchived;
 import io.wrench.shared.customer.CustomerContactDetailsUpdated;
 import io.wrench.shared.customer.CustomerId;
+import io.wrench.shared.customer.CustomerNotificationPreferencesChanged;
 import io.wrench.shared.customer.CustomerRegistered;
 import io.wrench.shared.customer.OdometerRecorded;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -55,6 +57,35 @@ class CustomerTest {
                         return ((CustomerRuleViolation) item).code() == code;
                     }
                 });
+    }
+
+    @Test
+    void a_customer_opts_out_of_notification_emails_and_names_a_language() {
+        fixture.given(registered())
+                .when(new ChangeNotificationPreferences(customer, false, " DE ", null))
+                .expectEvents(new CustomerNotificationPreferencesChanged(customer, false, "de"));
+    }
+
+    @Test
+    void opting_back_in_is_an_event_too() {
+        fixture.given(registered(), new CustomerNotificationPreferencesChanged(customer, false, "de"))
+                .when(new ChangeNotificationPreferences(customer, true, "de", null))
+                .expectEvents(new CustomerNotificationPreferencesChanged(customer, true, "de"));
+    }
+
+    @Test
+    void preferences_as_they_already_are_record_nothing() {
+        fixture.given(registered())
+                .when(new ChangeNotificationPreferences(customer, true, "", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_language_must_be_a_two_letter_code() {
+        fixture.given(registered())
+                .when(new ChangeNotificationPreferences(customer, true, "german", null))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.INVALID_INPUT));
     }
 
     @Test
