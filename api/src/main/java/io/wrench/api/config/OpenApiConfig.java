@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI description (its per-operation contract is {@link OpenApiContract}). Security: with
  * the embedded issuer, the client-credentials flow against {@code /oauth2/token} (e.g.
  * advisor-client / advisor-secret); with an external issuer ({@code issuer-uri}), its OpenID Connect
- * discovery document and the authorization-code flow (with PKCE, see the Swagger UI settings)
- * against its endpoints, in Keycloak's layout. Either way a plain bearer token works too.
+ * discovery document, from which Swagger UI takes the authorization-code endpoints (with PKCE, see
+ * the Swagger UI settings). Either way a plain bearer token works too.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
@@ -46,19 +46,16 @@ class OpenApiConfig {
                             .scopes(new Scopes()))));
             openApi.addSecurityItem(new SecurityRequirement().addList("oauth2"));
         } else {
+            // The browser reads the issuer's discovery document and uses its authorization and token
+            // endpoints (authorization code; PKCE and the wrench-swagger client come from the Swagger
+            // UI settings). The app does not fetch it: it may not reach the public issuer URL at all
+            // (compose: only keycloak:8080, whose discovery answers name internal endpoints).
             String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
             components.addSecuritySchemes("oidc", new SecurityScheme()
                     .type(SecurityScheme.Type.OPENIDCONNECT)
+                    .description("log in at the identity provider: choose authorization_code (with PKCE)")
                     .openIdConnectUrl(base + "/.well-known/openid-configuration"));
-            components.addSecuritySchemes("oauth2", new SecurityScheme()
-                    .type(SecurityScheme.Type.OAUTH2)
-                    .description("authorization code with PKCE (S256) at the identity provider")
-                    .flows(new OAuthFlows().authorizationCode(new OAuthFlow()
-                            .authorizationUrl(base + "/protocol/openid-connect/auth")
-                            .tokenUrl(base + "/protocol/openid-connect/token")
-                            .scopes(new Scopes().addString("openid", "OpenID Connect")))));
-            openApi.addSecurityItem(new SecurityRequirement().addList("oauth2"))
-                    .addSecurityItem(new SecurityRequirement().addList("oidc"));
+            openApi.addSecurityItem(new SecurityRequirement().addList("oidc"));
         }
         return openApi.addSecurityItem(new SecurityRequirement().addList("bearer"));
     }

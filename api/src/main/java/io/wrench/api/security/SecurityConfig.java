@@ -4,6 +4,7 @@ import io.wrench.api.config.WrenchProperties;
 import io.wrench.api.web.IdempotencyFilter;
 import io.wrench.api.web.RateLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,13 +32,13 @@ import java.util.List;
 class SecurityConfig {
 
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
-    private static final String DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            + "script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'";
 
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, WrenchProperties properties, IdempotencyFilter idempotency,
-                                    RateLimitFilter rateLimit, JwtDecoder verifier, Clock clock) throws Exception {
+                                    RateLimitFilter rateLimit, JwtDecoder verifier, Clock clock,
+                                    @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer)
+            throws Exception {
         var security = properties.getSecurity();
         var decoder = new HardenedJwtDecoder(verifier, security.getAudience(),
                 java.util.Set.copyOf(security.getAcceptedAlgorithms()), security.getTokenCacheSize(),
@@ -51,7 +52,7 @@ class SecurityConfig {
                         .contentTypeOptions(Customizer.withDefaults())
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .addHeaderWriter(contentSecurityPolicy()))
+                        .addHeaderWriter(contentSecurityPolicy(docsPolicy(issuer))))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     auth.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
@@ -73,11 +74,27 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The Swagger UI page's CSP: its own scripts and styles, and connections to this origin only. With
+     * an external issuer the browser also fetches that issuer's discovery document and exchanges the
+     * authorization code at its token endpoint, so connect-src names the issuer (as a path prefix, so
+     * nothing else on that host) and nothing wider. The login page itself opens in a popup window,
+     * which CSP does not govern.
+     */
+    static String docsPolicy(String issuer) {
+        String connect = "'self'";
+        if (issuer != null && !issuer.isBlank()) {
+            connect += " " + (issuer.endsWith("/") ? issuer : issuer + "/");
+        }
+        return "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                + "script-src 'self' 'unsafe-inline'; connect-src " + connect + "; frame-ancestors 'none'";
+    }
+
     /** A strict CSP for API answers; Swagger UI needs its own scripts and styles. */
-    private static HeaderWriter contentSecurityPolicy() {
+    private static HeaderWriter contentSecurityPolicy(String docsPolicy) {
         return (request, response) -> {
             if (!response.containsHeader("Content-Security-Policy")) {
-                response.setHeader("Content-Security-Policy", isDocs(request) ? DOCS_CSP : API_CSP);
+                response.setHeader("Content-Security-Policy", isDocs(request) ? docsPolicy : API_CSP);
             }
         };
     }

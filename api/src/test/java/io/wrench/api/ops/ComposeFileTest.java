@@ -120,6 +120,50 @@ class ComposeFileTest {
     }
 
     @Test
+    void keycloakHealthCheckWaitsOutASlowFirstStart() {
+        JsonNode healthcheck = services.path("keycloak").path("healthcheck");
+
+        // readiness from the management port, not a log line or the HTTP port
+        assertThat(healthcheck.path("test").toString()).contains("/dev/tcp/127.0.0.1/9000").contains("/health/ready");
+        assertThat(services.path("keycloak").path("environment").path("KC_HEALTH_ENABLED").asText()).isEqualTo("true");
+        // a production-mode first start took ~6 minutes on a busy 2-core machine
+        assertThat(seconds(healthcheck.path("start_period").asText())).isGreaterThanOrEqualTo(6 * 60 + 60);
+        assertThat(seconds(healthcheck.path("interval").asText()) * healthcheck.path("retries").asInt())
+                .as("time to unhealthy after the start period").isBetween(30L, 300L);
+    }
+
+    @Test
+    void keycloakGetsNoSettingItIgnores() {
+        JsonNode environment = services.path("keycloak").path("environment");
+
+        assertThat(environment.has("KC_HOSTNAME")).isTrue();
+        assertThat(environment.has("KC_HOSTNAME_STRICT")).as("ignored once KC_HOSTNAME is set").isFalse();
+    }
+
+    @Test
+    void durationsAreReadAsComposeWritesThem() {
+        assertThat(seconds("480s")).isEqualTo(480);
+        assertThat(seconds("1m30s")).isEqualTo(90);
+        assertThat(seconds("2h")).isEqualTo(7200);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> seconds("soon")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A Compose duration ("90s", "1m30s") in seconds; fractions and sub-second units are not used here. */
+    static long seconds(String duration) {
+        java.util.regex.Matcher part = java.util.regex.Pattern.compile("(\\d+)(h|m|s)").matcher(duration);
+        long total = 0;
+        int end = 0;
+        while (part.find() && part.start() == end) {
+            total += Long.parseLong(part.group(1)) * switch (part.group(2)) { case "h" -> 3600; case "m" -> 60; default -> 1; };
+            end = part.end();
+        }
+        if (end == 0 || end != duration.length()) {
+            throw new IllegalArgumentException("not a duration: " + duration);
+        }
+        return total;
+    }
+
+    @Test
     void appExpectsTheIssuerKeycloakStampsIntoTokens() {
         String keycloakHostname = services.path("keycloak").path("environment").path("KC_HOSTNAME").asText();
         String realm = OpsFiles.keycloakRealm().path("realm").asText();

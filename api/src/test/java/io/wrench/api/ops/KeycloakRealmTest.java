@@ -116,6 +116,52 @@ class KeycloakRealmTest {
         });
     }
 
+    @Test
+    void everyUserAndClientHasAPinnedIdAndTheOperationsGuideListsIt() throws java.io.IOException {
+        String guide = java.nio.file.Files.readString(OpsFiles.repoRoot().resolve("docs/operations.md"));
+        List<JsonNode> pinned = new ArrayList<>();
+        users().forEach(pinned::add);
+        stream(realm.path("clients")).forEach(pinned::add);
+
+        assertThat(pinned).allSatisfy(entry -> {
+            String name = entry.has("username") ? entry.path("username").asText() : entry.path("clientId").asText();
+            assertThat(entry.path("id").asText()).as(name)
+                    .matches("00000000-0000-4000-8000-0000000\\d{5}");
+            assertThat(guide).as("docs/operations.md lists %s with its id", name)
+                    .containsPattern("\\| `" + java.util.regex.Pattern.quote(name) + "` \\|(.*\\|)? `"
+                            + entry.path("id").asText() + "` \\|");
+        });
+        assertThat(pinned).extracting(entry -> entry.path("id").asText()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void serviceAccountTokensNameTheirClient() {
+        assertThat(stream(realm.path("clients")).filter(client -> client.path("serviceAccountsEnabled").asBoolean()))
+                .isNotEmpty()
+                .allSatisfy(client -> assertThat(stream(client.path("protocolMappers")))
+                        .as("client_id mapper of %s", client.path("clientId").asText())
+                        .anySatisfy(mapper -> {
+                            assertThat(mapper.path("protocolMapper").asText()).isEqualTo("oidc-usersessionmodel-note-mapper");
+                            assertThat(mapper.path("config").path("user.session.note").asText()).isEqualTo("client_id");
+                            assertThat(mapper.path("config").path("claim.name").asText()).isEqualTo("client_id");
+                            assertThat(mapper.path("config").path("access.token.claim").asText()).isEqualTo("true");
+                        }));
+    }
+
+    @Test
+    void terminalClientIsPublicWithTheDeviceGrantOnly() {
+        JsonNode cli = stream(realm.path("clients"))
+                .filter(client -> client.path("clientId").asText().equals("wrench-cli"))
+                .findFirst().orElseThrow();
+
+        assertThat(cli.path("publicClient").asBoolean()).isTrue();
+        assertThat(cli.path("attributes").path("oauth2.device.authorization.grant.enabled").asText()).isEqualTo("true");
+        assertThat(cli.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(cli.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(cli.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(cli.path("serviceAccountsEnabled").asBoolean()).isFalse();
+    }
+
     private java.util.stream.Stream<JsonNode> users() {
         return stream(realm.path("users"));
     }

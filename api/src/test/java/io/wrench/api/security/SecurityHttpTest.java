@@ -97,6 +97,10 @@ class SecurityHttpTest extends HttpTestSupport {
         assertThat(schemes.get("oauth2").get("flows").get("clientCredentials").get("tokenUrl").asString())
                 .endsWith("/oauth2/token");
         assertThat(docs.json().get("paths").has("/api/customers")).isTrue();
-        assertThat(api.anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(schemes.has("oidc")).as("no external issuer configured").isFalse();
+        Api.Response page = api.anonymous().get("/swagger-ui/index.html");
+        assertThat(page.status()).isEqualTo(200);
+        // the embedded issuer is this origin: the docs page may connect nowhere else
+        assertThat(page.header("Content-Security-Policy")).contains("connect-src 'self';");
     }
 }
