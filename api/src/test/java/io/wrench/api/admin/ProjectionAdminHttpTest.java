@@ -8,7 +8,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import io.wrench.shared.ViewTables;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Table;
+import jakarta.persistence.metamodel.EntityType;
+
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +24,10 @@ class ProjectionAdminHttpTest extends HttpTestSupport {
     ProjectionAdmin admin;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    List<ViewTables> viewTables;
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
 
     @Test
     void processors_are_listed_with_position_and_lag() {
@@ -80,6 +90,24 @@ class ProjectionAdminHttpTest extends HttpTestSupport {
         } finally {
             jdbc.update("delete from projection_rebuild where processor_name = 'stock-movement-projection'");
         }
+    }
+
+    @Test
+    void every_projection_that_can_be_replayed_can_be_rebuilt_beside_itself_and_names_all_its_tables() {
+        admin.processors().forEach((name, processor) -> {
+            if (processor.supportsReset()) {
+                assertThat(admin.rebuildable(name)).as(name + " declares its tables (ViewTables)").isTrue();
+            }
+        });
+        List<String> declared = viewTables.stream().flatMap(t -> t.tables().stream()).toList();
+        assertThat(declared).as("a table belongs to one projection").doesNotHaveDuplicates();
+        List<String> queryTables = entityManagerFactory.getMetamodel().getEntities().stream()
+                .map(EntityType::getJavaType)
+                .filter(type -> type.getPackageName().startsWith("io.wrench.query"))
+                .map(type -> type.getAnnotation(Table.class).name())
+                .toList();
+        assertThat(declared).as("every query-side table is copied by the rebuild of its projection")
+                .containsAll(queryTables);
     }
 
     @Test
