@@ -13,9 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,31 +47,8 @@ class BlueGreenRebuildHttpTest extends GeneratedHistorySupport {
         long customersBefore = total();
         String detailBefore = api.as(Role.ANALYST).get("/api/customers/" + gated).body();
 
-        AtomicBoolean reading = new AtomicBoolean(true);
-        AtomicInteger reads = new AtomicInteger();
-        ConcurrentLinkedQueue<String> bad = new ConcurrentLinkedQueue<>();
-        List<Thread> readers = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            Thread reader = new Thread(() -> {
-                Api own = new Api(port);
-                while (reading.get()) {
-                  try {
-                    Api.Response list = own.as(Role.ANALYST).get("/api/customers?size=1");
-                    Api.Response detail = own.as(Role.ANALYST).get("/api/customers/" + gated);
-                    if (list.status() != 200 || detail.status() != 200) {
-                        bad.add(list.status() + "/" + detail.status() + " " + list.body() + " " + detail.body());
-                    } else if (list.json().get("totalItems").asLong() < customersBefore) {
-                        bad.add("the list shrank to " + list.json().get("totalItems").asLong() + " of " + customersBefore);
-                    }
-                    reads.incrementAndGet();
-                  } catch (Throwable failed) {
-                    bad.add(failed.toString());
-                  }
-                }
-            }, "reader-" + i);
-            reader.start();
-            readers.add(reader);
-        }
+        ConcurrentReaders readers = new ConcurrentReaders(port, 2, "/api/customers?size=1", "/api/customers/" + gated,
+                customersBefore);
         String during;
         Api.Response created;
         try {
@@ -104,19 +78,16 @@ class BlueGreenRebuildHttpTest extends GeneratedHistorySupport {
             Api.Response readDuring = readAfter(created, Role.ANALYST, "/api/customers/" + created.id());
             assertThat(readDuring.status()).as("the live view follows new events during the rebuild").isEqualTo(200);
             assertThat(readDuring.header("X-Consistency")).isEqualTo("consistent");
-            assertThat(reads.get()).as("reads while the copy was being built").isPositive();
+            assertThat(readers.reads()).as("reads while the copy was being built").isPositive();
         } finally {
             GatedCustomerProjection.open(gate);
         }
         try {
             awaitDone();
         } finally {
-            reading.set(false);
-            for (Thread reader : readers) {
-                reader.join();
-            }
+            readers.close();
         }
-        assertThat(bad).as("reads that failed or saw fewer customers").isEmpty();
+        assertThat(readers.bad()).as("reads that failed or saw fewer customers").isEmpty();
 
         // the token of the write made during the rebuild is honoured by the copy that now serves the reads
         Api.Response readAfterSwitch = readAfter(created, Role.ANALYST, "/api/customers/" + created.id());
