@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * Projections as the operations endpoints and tests see them: cluster-wide progress read from the
  * token store ({@link ProcessorProgress}), and rebuilds coordinated across the instances
- * ({@link RebuildCoordinator}): every instance stops the projection, one resets its tokens (its
- * {@code @ResetHandler} empties the view), and all of them replay it.
+ * ({@link RebuildCoordinator}): one instance builds a copy of the view beside the live one, and reads
+ * switch to it when it has caught up.
  */
 @Component
 public class ProjectionAdmin {
@@ -56,13 +56,23 @@ public class ProjectionAdmin {
         return rebuilds.request(name);
     }
 
+    /** The copy's progress while a rebuild of the projection runs. */
+    public Optional<RebuildCoordinator.Progress> rebuildProgress(String name) {
+        return rebuilds.progress(name);
+    }
+
+    /** Whether the projection can be rebuilt beside itself (it declares its tables). */
+    public boolean rebuildable(String name) {
+        return rebuilds.rebuildable(name);
+    }
+
     public void rebuild(String name) {
         rebuild(name, "operator");
     }
 
     /**
-     * Starts a rebuild and returns once its tokens are reset, with every instance's agreement; the
-     * replay runs on the processors' threads.
+     * Starts a blue/green rebuild and returns once the copy is being built beside the live view; reads
+     * switch to it by themselves when it has caught up.
      */
     public void rebuild(String name, String requestedBy) {
         StreamingEventProcessor processor = processor(name)
@@ -83,13 +93,16 @@ public class ProjectionAdmin {
         return progress.position(name);
     }
 
-    /** Waits (bounded) until the processor, on whichever instances own its segments, has processed everything stored now. */
+    /**
+     * Waits (bounded) until no rebuild of the processor runs and it has, on whichever instances own its
+     * segments, processed everything stored now.
+     */
     public boolean awaitCaughtUp(String name, Duration max) throws InterruptedException {
         long target = head();
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             StreamingEventProcessor processor = processor(name).orElseThrow();
-            if (processor.isRunning() && progress.reachedNow(name, target)) {
+            if (processor.isRunning() && !rebuilds.rebuilding(name) && progress.reachedNow(name, target)) {
                 return true;
             }
             Thread.sleep(20);

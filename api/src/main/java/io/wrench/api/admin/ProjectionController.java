@@ -31,8 +31,8 @@ class ProjectionController {
 
     /**
      * One processor over the whole cluster. {@code progress} is position / head (1.0 = caught up);
-     * {@code lag} is how many events behind; {@code state} LIVE, REBUILDING (a reset was asked and its
-     * replay has not passed the head it started from), PARKED_EVENTS ({@code deadLetters} events wait in its
+     * {@code lag} is how many events behind; {@code state} LIVE, REBUILDING (a copy is being built beside
+     * the live view, which keeps serving), SWITCHING (the copy has caught up and is taking over), PARKED_EVENTS ({@code deadLetters} events wait in its
      * dead-letter queue; the rest of it goes on) or ERROR; {@code segments} lists every segment with
      * the instance that owns it (null: unclaimed) — the same picture on every instance.
      */
@@ -45,7 +45,14 @@ class ProjectionController {
     record Segment(int segment, String owner, long position, boolean replaying) {
     }
 
-    record Rebuild(String state, String requestedBy, Instant requestedAt, String instance, long headAtReset) {
+    /**
+     * The last rebuild: {@code state} PREPARING, BUILDING, SWITCHING or DONE; who asked and when it started;
+     * the instance building the copy; the head when it was asked; while it runs, how far the copy got,
+     * its events/s over the last 10 s and the seconds left at that rate (null while unknown); when reads
+     * switched to it.
+     */
+    record Rebuild(String state, String requestedBy, Instant requestedAt, String instance, long headAtReset,
+                   Long copyPosition, Double eventsPerSecond, Long etaSeconds, Instant switchedAt) {
     }
 
     @GetMapping
@@ -64,12 +71,15 @@ class ProjectionController {
 
     @PostMapping("/{name}/rebuild")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
-    @Operation(summary = "Reset the projection on every instance and replay every event into it (202); "
-            + "409 while another rebuild of it runs")
+    @Operation(summary = "Build a fresh copy of the projection beside the live one from every event, then switch "
+            + "reads to it when it has caught up (202); 409 while another rebuild of it runs")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name, Authentication caller) {
         if (!processor(name).supportsReset()) {
             throw new ConflictException(name + " cannot be rebuilt by replay: a process (saga) would send its "
                     + "commands again, and the audit ledger would append history it already holds");
+        }
+        if (!admin.rebuildable(name)) {
+            throw new ConflictException(name + " declares no tables, so no copy of it can be built beside it");
         }
         try {
             admin.rebuild(name, caller == null ? "unknown" : caller.getName());
@@ -88,10 +98,17 @@ class ProjectionController {
         long position = segments.stream().mapToLong(ProcessorProgress.SegmentProgress::position).min().orElse(-1);
         long lag = Math.max(0, head - position);
         double progress = head <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) head);
-        Rebuild rebuild = admin.lastRebuild(name).map(r -> new Rebuild(r.state().name(), r.requestedBy(),
-                Instant.ofEpochMilli(r.requestedAt()), r.nodeId(), r.headAtReset())).orElse(null);
+        Rebuild rebuild = admin.lastRebuild(name).map(r -> {
+            var copy = admin.rebuildProgress(name);
+            return new Rebuild(r.state().name(), r.requestedBy(), Instant.ofEpochMilli(r.requestedAt()), r.nodeId(),
+                    r.headAtReset(), copy.map(RebuildCoordinator.Progress::position).orElse(null),
+                    copy.map(RebuildCoordinator.Progress::eventsPerSecond).orElse(null),
+                    copy.map(RebuildCoordinator.Progress::etaSeconds).orElse(null),
+                    r.switchedAt() == null ? null : Instant.ofEpochMilli(r.switchedAt()));
+        }).orElse(null);
         long deadLetters = admin.deadLetters(name);
         String state = processor.isError() ? "ERROR"
+                : rebuild != null && "SWITCHING".equals(rebuild.state()) ? "SWITCHING"
                 : rebuild != null && !"DONE".equals(rebuild.state()) ? "REBUILDING"
                 : deadLetters > 0 ? "PARKED_EVENTS" : "LIVE";
         return new ProjectionStatus(name, state, processor.isRunning(), processor.isError(), segments.size(),

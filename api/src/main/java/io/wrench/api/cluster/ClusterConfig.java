@@ -3,6 +3,9 @@ package io.wrench.api.cluster;
 import io.wrench.api.config.WrenchProperties;
 import io.wrench.shared.DeadLettered;
 import io.wrench.shared.InStoredOrder;
+import io.wrench.shared.ViewTables;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
@@ -100,17 +103,37 @@ public class ClusterConfig {
         return new ProcessorProgress(processing, tokens, events, nodes.nodeId());
     }
 
+    /** Connections taken inside a view copy's transactions find the copy's tables first ({@link ViewSchemas}). */
     @Bean
-    RebuildCoordinator rebuildCoordinator(JdbcTemplate jdbc, ClusterNodes nodes, ProcessorProgress progress, Clock clock,
+    static BeanPostProcessor viewCopyConnections() {
+        return ViewSchemas.routingConnections();
+    }
+
+    @Bean
+    ViewSchemas viewSchemas(JdbcTemplate jdbc, Flyway flyway) {
+        return new ViewSchemas(jdbc, flyway);
+    }
+
+    @Bean
+    ViewCopies viewCopies(EventStore eventStore, TokenStore tokenStore, TransactionManager transactionManager,
+                          WrenchProperties properties) {
+        return new ViewCopies(eventStore, tokenStore, transactionManager, properties.getCluster().getRebuildBatchSize());
+    }
+
+    @Bean(destroyMethod = "close")
+    RebuildCoordinator rebuildCoordinator(JdbcTemplate jdbc, PlatformTransactionManager transactions, ClusterNodes nodes,
+                                          ProcessorProgress progress, TokenStoreView tokens, ViewSchemas schemas,
+                                          ViewCopies copies, List<ViewTables> viewTables, Clock clock,
                                           ObjectProvider<EventStore> eventStore, WrenchProperties properties) {
         WrenchProperties.Cluster cluster = properties.getCluster();
         // an instance that crashed holding segments lets go when its claims time out
         Duration releaseWait = cluster.getClaimTimeout().plus(cluster.getHeartbeatInterval().multipliedBy(3))
                 .plusSeconds(5);
-        return new RebuildCoordinator(jdbc, nodes, progress, clock, () -> {
+        return new RebuildCoordinator(jdbc, new TransactionTemplate(transactions), nodes, progress, tokens, schemas,
+                copies, viewTables, clock, () -> {
             TrackingToken head = eventStore.getObject().createHeadToken();
             return head == null ? -1 : head.position().orElse(-1L);
-        }, releaseWait);
+        }, releaseWait, cluster.getNodeTimeout());
     }
 
     @Bean

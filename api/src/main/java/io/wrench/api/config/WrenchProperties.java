@@ -132,6 +132,8 @@ public class WrenchProperties {
         private Duration nodeTimeout = Duration.ofSeconds(10);
         /** A segment claim not renewed for this long may be taken by another instance (after a crash). */
         private Duration claimTimeout = Duration.ofSeconds(10);
+        /** Events per transaction while a rebuild builds its copy of a view beside the live one. */
+        private int rebuildBatchSize = io.wrench.api.cluster.ViewCopies.BATCH_SIZE;
 
         public String getNodeId() { return nodeId; }
         public void setNodeId(String nodeId) { this.nodeId = nodeId; }
@@ -141,6 +143,8 @@ public class WrenchProperties {
         public void setNodeTimeout(Duration nodeTimeout) { this.nodeTimeout = nodeTimeout; }
         public Duration getClaimTimeout() { return claimTimeout; }
         public void setClaimTimeout(Duration claimTimeout) { this.claimTimeout = claimTimeout; }
+        public int getRebuildBatchSize() { return rebuildBatchSize; }
+        public void setRebuildBatchSize(int rebuildBatchSize) { this.rebuildBatchSize = rebuildBatchSize; }
     }
 
     public static class Shop {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * execution. Tests make their own data (unique names), so they do not depend on order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({CleanDatabase.class, FailingProjection.class})
+@Import({CleanDatabase.class, FailingProjection.class, GatedCustomerProjection.class})
 public abstract class HttpTestSupport {
 
     @LocalServerPort

@@ -4,6 +4,8 @@ import io.wrench.query.appointment.api.AppointmentCalendar;
 import io.wrench.query.appointment.api.AppointmentView;
 import io.wrench.query.appointment.api.FindAppointment;
 import io.wrench.query.appointment.api.FindAppointments;
+import io.wrench.shared.ViewTables;
+import org.springframework.context.annotation.Bean;
 import io.wrench.shared.appointment.AppointmentBooked;
 import io.wrench.shared.appointment.AppointmentCancelled;
 import io.wrench.shared.appointment.AppointmentCheckedIn;
@@ -42,6 +44,17 @@ import java.util.function.Consumer;
 class AppointmentProjection {
 
     static final String NAME = "appointment-projection";
+
+
+    /** The tables a rebuild copies beside the live ones (blue/green), then swaps in. */
+
+    @Bean
+
+    static ViewTables appointmentProjectionViewTables() {
+
+        return ViewTables.of(NAME, "appointment_view");
+
+    }
 
     private final AppointmentRepository appointments;
 

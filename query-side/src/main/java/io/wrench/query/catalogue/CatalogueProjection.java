@@ -8,6 +8,8 @@ import io.wrench.query.catalogue.api.FindServiceEntries;
 import io.wrench.query.catalogue.api.FindServiceEntry;
 import io.wrench.query.catalogue.api.ServiceEntrySummary;
 import io.wrench.query.catalogue.api.ServiceEntryView;
+import io.wrench.shared.ViewTables;
+import org.springframework.context.annotation.Bean;
 import io.wrench.shared.catalogue.ServiceEntryDefined;
 import io.wrench.shared.catalogue.ServiceEntryId;
 import io.wrench.shared.catalogue.ServiceEntryRetired;
@@ -39,6 +41,17 @@ import java.util.Optional;
 class CatalogueProjection {
 
     static final String NAME = "catalogue-projection";
+
+
+    /** The tables a rebuild copies beside the live ones (blue/green), then swaps in. */
+
+    @Bean
+
+    static ViewTables catalogueProjectionViewTables() {
+
+        return ViewTables.of(NAME, "catalogue_entry_view", "catalogue_line_view");
+
+    }
 
     private final ServiceEntryRepository entries;
     private final ServiceLineRepository lines;

@@ -1,6 +1,7 @@
 package io.wrench.query.customer;
 
 import io.wrench.query.customer.api.CustomerViews;
+import io.wrench.shared.ViewTables;
 import io.wrench.shared.DeadLettered;
 import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerArchived;
@@ -50,6 +51,17 @@ import java.util.function.Consumer;
 class CustomerProjection {
 
     static final String NAME = CustomerViews.PROCESSOR;
+
+
+    /** The tables a rebuild copies beside the live ones (blue/green), then swaps in. */
+
+    @Bean
+
+    static ViewTables customerProjectionViewTables() {
+
+        return ViewTables.of(NAME, "customer_view", "customer_asset_view", "customer_work_order_view", "customer_work_order_line_view");
+
+    }
 
     /** A failing event is parked with its sequence, the rest of the view goes on. */
     @Bean

@@ -1,6 +1,7 @@
 package io.wrench.query.dashboard;
 
 import io.wrench.query.dashboard.api.DashboardViews;
+import io.wrench.shared.ViewTables;
 import io.wrench.shared.DeadLettered;
 import io.wrench.query.dashboard.api.DashboardChanged;
 import io.wrench.query.dashboard.api.Figure;
@@ -86,6 +87,17 @@ import static java.math.BigDecimal.ONE;
 class DashboardProjection {
 
     static final String NAME = DashboardViews.PROCESSOR;
+
+
+    /** The tables a rebuild copies beside the live ones (blue/green), then swaps in. */
+
+    @Bean
+
+    static ViewTables dashboardProjectionViewTables() {
+
+        return ViewTables.of(NAME, DashboardStore.ALL_TABLES.toArray(String[]::new));
+
+    }
 
     /** A failing event is parked with its sequence, the rest of the view goes on. */
     @Bean

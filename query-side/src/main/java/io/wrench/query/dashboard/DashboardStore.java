@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The dashboard's running figures. A contribution row says how much one event adds to one figure; the
@@ -21,6 +22,8 @@ final class DashboardStore {
     static final List<String> TABLES = List.of("dashboard_contribution", "dashboard_counter", "dashboard_daily",
             "dashboard_event", "dashboard_work_order", "dashboard_labour_line", "dashboard_status_time",
             "dashboard_stock_item");
+    /** What a rebuild beside the live view copies: the figures and the position they stand at. */
+    static final List<String> ALL_TABLES = Stream.concat(TABLES.stream(), Stream.of("dashboard_state")).toList();
 
     private final JdbcTemplate jdbc;
 

@@ -1,6 +1,7 @@
 package io.wrench.query.inventory;
 
 import io.wrench.query.inventory.api.InventoryViews;
+import io.wrench.shared.ViewTables;
 import io.wrench.shared.DeadLettered;
 import org.springframework.context.annotation.Bean;
 import io.wrench.query.Decimals;
@@ -53,6 +54,17 @@ import static java.math.BigDecimal.ZERO;
 class StockItemProjection {
 
     static final String NAME = InventoryViews.ITEMS;
+
+
+    /** The tables a rebuild copies beside the live ones (blue/green), then swaps in. */
+
+    @Bean
+
+    static ViewTables stockItemProjectionViewTables() {
+
+        return ViewTables.of(NAME, "stock_item_view");
+
+    }
 
     /** A failing event is parked with its sequence, the rest of the view goes on. */
     @Bean

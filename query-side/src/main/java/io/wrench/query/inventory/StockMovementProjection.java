@@ -1,6 +1,7 @@
 package io.wrench.query.inventory;
 
 import io.wrench.query.inventory.api.InventoryViews;
+import io.wrench.shared.ViewTables;
 import io.wrench.shared.DeadLettered;
 import org.springframework.context.annotation.Bean;
 import io.wrench.query.Decimals;
@@ -39,6 +40,17 @@ import java.math.BigDecimal;
 class StockMovementProjection {
 
     static final String NAME = InventoryViews.MOVEMENTS;
+
+
+    /** The tables a rebuild copies beside the live ones (blue/green), then swaps in. */
+
+    @Bean
+
+    static ViewTables stockMovementProjectionViewTables() {
+
+        return ViewTables.of(NAME, "stock_movement_view");
+
+    }
 
     /** A failing event is parked with its sequence, the rest of the view goes on. */
     @Bean

@@ -4,6 +4,8 @@ import io.wrench.query.workorder.api.AttachmentList;
 import io.wrench.query.workorder.api.AttachmentView;
 import io.wrench.query.workorder.api.FindAttachment;
 import io.wrench.query.workorder.api.FindAttachments;
+import io.wrench.shared.ViewTables;
+import org.springframework.context.annotation.Bean;
 import io.wrench.shared.workorder.AttachmentAdded;
 import io.wrench.shared.workorder.AttachmentRemoved;
 import org.axonframework.config.ProcessingGroup;
@@ -27,6 +29,17 @@ import java.util.Optional;
 class AttachmentProjection {
 
     static final String NAME = "attachment-projection";
+
+
+    /** The tables a rebuild copies beside the live ones (blue/green), then swaps in. */
+
+    @Bean
+
+    static ViewTables attachmentProjectionViewTables() {
+
+        return ViewTables.of(NAME, "work_order_attachment_view");
+
+    }
 
     private final WorkOrderAttachmentRepository attachments;
 

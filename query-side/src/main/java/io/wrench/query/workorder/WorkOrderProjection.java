@@ -1,6 +1,7 @@
 package io.wrench.query.workorder;
 
 import io.wrench.query.workorder.api.WorkOrderViews;
+import io.wrench.shared.ViewTables;
 import io.wrench.shared.DeadLettered;
 import io.wrench.shared.workorder.*;
 import io.wrench.shared.customer.AssetRegistered;
@@ -37,6 +38,17 @@ import static io.wrench.shared.Money.ZERO;
 class WorkOrderProjection {
 
     static final String NAME = WorkOrderViews.PROCESSOR;
+
+
+    /** The tables a rebuild copies beside the live ones (blue/green), then swaps in. */
+
+    @Bean
+
+    static ViewTables workOrderProjectionViewTables() {
+
+        return ViewTables.of(NAME, "work_order_view", "work_order_labour_view", "work_order_part_view", "work_order_inspection_view", "work_order_payment_view", "work_order_scan_view", "work_order_customer_view", "work_order_asset_view", "work_order_job_view");
+
+    }
 
     /** A failing event is parked with its sequence, the rest of the view goes on. */
     @Bean
