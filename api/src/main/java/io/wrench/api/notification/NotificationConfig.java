@@ -4,6 +4,7 @@ import io.wrench.api.cluster.ClusterNodes;
 import io.wrench.api.config.WrenchProperties;
 import io.wrench.api.invoice.InvoiceDocuments;
 import io.wrench.shared.InStoredOrder;
+import io.wrench.shared.ViewTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +36,16 @@ class NotificationConfig {
     }
 
     /** A work order's message needs its customer's address, set by another aggregate's events: stored order. */
+    /**
+     * A rebuild (blue/green) builds fresh lookups beside the live ones; the outbox itself is never copied
+     * nor replaced: the copy's handlers find each message's row already there (its key is the event and
+     * the kind) and add nothing, so a rebuild sends nothing again.
+     */
+    @Bean
+    static ViewTables notificationOutboxViewTables() {
+        return ViewTables.of(OutboxFeed.PROCESSING_GROUP, "notification_recipient", "notification_work_order");
+    }
+
     @Bean
     static InStoredOrder notificationOutboxInStoredOrder() {
         return new InStoredOrder(OutboxFeed.PROCESSING_GROUP, 100,

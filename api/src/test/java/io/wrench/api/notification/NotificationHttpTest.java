@@ -141,6 +141,9 @@ class NotificationHttpTest extends WorkOrderTestSupport {
         assertThat(out.status()).as(out.toString()).isEqualTo(200);
         assertThat(readAfter(out, Role.ADVISOR, "/api/customers/" + customer + "/notifications").json()
                 .get("email").asBoolean()).isFalse();
+        assertThat(readAfter(out, Role.ADVISOR, "/api/customers/" + customer).header("ETag"))
+                .as("the customer's details follow the version the change answered (If-Match keeps working)")
+                .isEqualTo(out.header("ETag"));
         String id = newWorkOrderOf(customer);
         Api.Response approved = action(Role.ADVISOR, id, "approve", null);
         assertThat(fed(approved, customer, id)).as("opted out: no message").isEmpty();

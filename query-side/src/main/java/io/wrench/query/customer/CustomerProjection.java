@@ -7,6 +7,7 @@ import io.wrench.shared.customer.AssetRegistered;
 import io.wrench.shared.customer.CustomerArchived;
 import io.wrench.shared.customer.CustomerContactDetailsUpdated;
 import io.wrench.shared.customer.CustomerId;
+import io.wrench.shared.customer.CustomerNotificationPreferencesChanged;
 import io.wrench.shared.customer.CustomerRegistered;
 import io.wrench.shared.customer.OdometerRecorded;
 import io.wrench.shared.workorder.LabourLineAdded;
@@ -121,6 +122,12 @@ class CustomerProjection {
     void on(OdometerRecorded event, @SequenceNumber long sequence) {
         update(event.customerId(), sequence,
                 c -> assets.findById(event.assetId().value()).ifPresent(a -> a.odometer = event.reading()));
+    }
+
+    /** The preferences are the notification outbox's to keep; the details only follow the version. */
+    @EventHandler
+    void on(CustomerNotificationPreferencesChanged event, @SequenceNumber long sequence) {
+        update(event.customerId(), sequence, c -> { });
     }
 
     @EventHandler
