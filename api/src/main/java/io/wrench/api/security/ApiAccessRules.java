@@ -17,6 +17,7 @@ import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * Who may do what: docs/rest-contract.md's role column, as one table. Checked in the filter chain, before a body is
@@ -52,6 +53,10 @@ final class ApiAccessRules {
             new Rule(POST, "/api/catalogue", MANAGER),
             new Rule(PATCH, "/api/catalogue/*", MANAGER),
             new Rule(POST, "/api/catalogue/*/retire", MANAGER),
+
+            new Rule(PUT, "/api/technicians/*", MANAGER),
+            new Rule(POST, "/api/technicians/*/deactivate", MANAGER),
+            new Rule(POST, "/api/technicians/*/reactivate", MANAGER),
 
             new Rule(POST, "/api/appointments", ADVISOR, MANAGER),
             new Rule(POST, "/api/appointments/*/reschedule", ADVISOR, MANAGER),

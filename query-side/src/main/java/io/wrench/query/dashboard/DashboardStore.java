@@ -20,7 +20,7 @@ final class DashboardStore {
 
     static final List<String> TABLES = List.of("dashboard_contribution", "dashboard_counter", "dashboard_daily",
             "dashboard_event", "dashboard_work_order", "dashboard_labour_line", "dashboard_status_time",
-            "dashboard_stock_item");
+            "dashboard_stock_item", "dashboard_technician");
 
     private final JdbcTemplate jdbc;
 

@@ -8,6 +8,8 @@ import io.wrench.shared.customer.CustomerContactDetailsUpdated;
 import io.wrench.shared.customer.CustomerRegistered;
 import io.wrench.query.QueryProcessing;
 import io.wrench.shared.InStoredOrder;
+import io.wrench.shared.technician.TechnicianRegistered;
+import io.wrench.shared.technician.TechnicianRenamed;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.context.annotation.Bean;
 import org.axonframework.eventhandling.EventHandler;
@@ -63,13 +65,15 @@ class WorkOrderProjection {
     private final WorkOrderCustomerRepository customers;
     private final WorkOrderAssetRepository assets;
     private final WorkOrderJobRepository jobs;
+    private final WorkOrderTechnicianRepository technicianNames;
 
     WorkOrderProjection(WorkOrderRepository workOrders, WorkOrderLabourRepository labour,
                         WorkOrderPartRepository parts, WorkOrderInspectionRepository inspections,
                         WorkOrderPaymentRepository payments, WorkOrderScanRepository scans,
                         WorkOrderCustomerRepository customers, WorkOrderAssetRepository assets,
-                        WorkOrderJobRepository jobs) {
+                        WorkOrderJobRepository jobs, WorkOrderTechnicianRepository technicianNames) {
         this.jobs = jobs;
+        this.technicianNames = technicianNames;
         this.workOrders = workOrders;
         this.labour = labour;
         this.parts = parts;
@@ -106,6 +110,23 @@ class WorkOrderProjection {
             return;
         }
         assets.save(WorkOrderAssetEntity.from(event));
+    }
+
+    // --- technicians, as far as work orders show them (a rename reaches every work order of theirs)
+
+    @EventHandler
+    void on(TechnicianRegistered event) {
+        technicianName(event.userId(), event.displayName());
+    }
+
+    @EventHandler
+    void on(TechnicianRenamed event) {
+        technicianName(event.userId(), event.displayName());
+    }
+
+    private void technicianName(String userId, String name) {
+        technicianNames.save(new WorkOrderTechnicianEntity(userId, name));
+        workOrders.findByTechnician(userId).forEach(w -> w.technicianName = name);
     }
 
     // --- work orders
@@ -207,7 +228,11 @@ class WorkOrderProjection {
 
     @EventHandler
     void on(TechnicianAssigned event, @SequenceNumber long sequence) {
-        update(event.workOrderId(), sequence, w -> w.technician = event.technician());
+        update(event.workOrderId(), sequence, w -> {
+            w.technician = event.technician();
+            w.technicianName = technicianNames.findById(event.technician()).map(t -> t.name)
+                    .orElse(event.technicianName());
+        });
     }
 
     @EventHandler
@@ -314,5 +339,6 @@ class WorkOrderProjection {
         workOrders.deleteAllInBulk();
         assets.deleteAllInBulk();
         customers.deleteAllInBulk();
+        technicianNames.deleteAllInBulk();
     }
 }

@@ -72,7 +72,7 @@ class WorkOrderQueries {
         }
         var page = workOrders.findAll(spec, Sorting.pageable(query.page(), FindWorkOrders.SORTABLE, "number", "id"))
                 .map(w -> new WorkOrderSummary(new WorkOrderId(w.id), w.number, w.status, new CustomerId(w.customerId),
-                        w.customerName, w.assetId == null ? null : new AssetId(w.assetId), w.priority, w.technician,
+                        w.customerName, w.assetId == null ? null : new AssetId(w.assetId), w.priority, w.technician, w.technicianName,
                         w.dueDate, w.overdue, Decimals.money(w.total), w.openedAt));
         return PageView.of(page);
     }
@@ -101,7 +101,7 @@ class WorkOrderQueries {
                 .orElse(new WorkOrderDetails.Asset(new AssetId(w.assetId), null, null, null, null, null, null, null));
         return new WorkOrderDetails(new WorkOrderId(w.id), w.number, w.status, w.version,
                 new WorkOrderDetails.Customer(new CustomerId(w.customerId), w.customerName), asset, w.description,
-                w.priority, w.dueDate, w.overdue, w.technician, w.approvedBy, Decimals.money(w.approvedTotal),
+                w.priority, w.dueDate, w.overdue, w.technician, w.technicianName, w.approvedBy, Decimals.money(w.approvedTotal),
                 labour.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
                         .map(l -> new WorkOrderDetails.LabourLine(new LineId(l.id), l.description,
                                 Decimals.quantity(l.hours), Decimals.money(l.hourlyRate), Decimals.money(l.amount)))

@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 public record WorkOrderDetails(WorkOrderId id, String number, WorkOrderStatus status, long version, Customer customer,
                                Asset asset, String description, Priority priority, LocalDate dueDate, boolean overdue,
-                               String technician, String approvedBy, BigDecimal approvedTotal,
+                               String technician, String technicianName, String approvedBy, BigDecimal approvedTotal,
                                List<LabourLine> labourLines, List<PartLine> partLines,
                                List<Inspection> inspections, List<Payment> payments, Totals totals,
                                List<Scan> scans, Instant openedAt, Instant completedAt, List<AppliedJob> jobs,
