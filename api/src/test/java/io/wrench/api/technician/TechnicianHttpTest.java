@@ -134,6 +134,9 @@ class TechnicianHttpTest extends WorkOrderTestSupport {
         assertThat(detail.get("technician").asString()).isEqualTo(DEMO);
         assertThat(detail.get("scans").get(0).get("technician").asString()).isEqualTo(DEMO);
         assertThat(detail.get("inspections").get(0).get("inspector").asString()).isEqualTo(DEMO);
+        // the embedded issuer's tokens have no preferred_username: the readable name is the subject
+        assertThat(detail.get("scans").get(0).get("technicianName").asString()).isEqualTo(DEMO);
+        assertThat(detail.get("inspections").get(0).get("inspectorName").asString()).isEqualTo(DEMO);
         assertThat(detail.get("approvedBy").asString()).isEqualTo("advisor-client");
 
         JsonNode myList = readAfter(inspected, Role.TECHNICIAN, "/api/work-orders?technician=me&size=200").json();

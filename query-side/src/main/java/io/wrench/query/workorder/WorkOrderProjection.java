@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,6 +40,8 @@ import static io.wrench.shared.Money.ZERO;
 class WorkOrderProjection {
 
     static final String NAME = WorkOrderViews.PROCESSOR;
+    /** The metadata key of the caller's readable name (the api's RequestMetadata writes it). */
+    static final String USER_NAME = "userName";
 
     /** A failing event is parked with its sequence, the rest of the view goes on. */
     @Bean
@@ -262,15 +265,22 @@ class WorkOrderProjection {
     }
 
     @EventHandler
-    void on(ProgressScanned event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ProgressScanned event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(USER_NAME) String userName) {
         update(event.workOrderId(), sequence, w -> scans.save(new WorkOrderScanEntity(scanId(event, sequence), w.id,
-                sequence, event.stage(), event.note(), event.technician(), at)));
+                sequence, event.stage(), event.note(), event.technician(), nameOf(event.technician(), userName), at)));
+    }
+
+    /** The metadata's readable name of the caller the event names; the id itself when there is none. */
+    private static String nameOf(String userId, String userName) {
+        return userName != null ? userName : userId;
     }
 
     @EventHandler
-    void on(InspectionRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(InspectionRecorded event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(USER_NAME) String userName) {
         update(event.workOrderId(), sequence, w -> inspections.save(new WorkOrderInspectionEntity(event.inspectionId(),
-                w.id, sequence, event.result(), event.notes(), event.inspector(), at)));
+                w.id, sequence, event.result(), event.notes(), event.inspector(), nameOf(event.inspector(), userName), at)));
     }
 
     @EventHandler

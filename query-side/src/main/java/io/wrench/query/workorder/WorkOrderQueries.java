@@ -112,7 +112,8 @@ class WorkOrderQueries {
                                 p.status))
                         .toList(),
                 inspections.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
-                        .map(i -> new WorkOrderDetails.Inspection(i.id, i.result, i.notes, i.inspector, i.recordedAt))
+                        .map(i -> new WorkOrderDetails.Inspection(i.id, i.result, i.notes, i.inspector, i.inspectorName,
+                                i.recordedAt))
                         .toList(),
                 payments.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
                         .map(p -> new WorkOrderDetails.Payment(p.id, Decimals.money(p.amount), p.method,
@@ -120,7 +121,7 @@ class WorkOrderQueries {
                         .toList(),
                 totals(w),
                 scans.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
-                        .map(s -> new WorkOrderDetails.Scan(s.id, s.stage, s.note, s.technician, s.scannedAt))
+                        .map(s -> new WorkOrderDetails.Scan(s.id, s.stage, s.note, s.technician, s.technicianName, s.scannedAt))
                         .toList(),
                 w.openedAt, w.completedAt,
                 jobs.findByWorkOrderIdOrderByPositionAsc(w.id).stream()

@@ -59,6 +59,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -274,16 +275,20 @@ class WorkOrderProjectionTest {
         UUID scan = UUID.randomUUID();
         UUID failed = UUID.randomUUID();
         UUID passed = UUID.randomUUID();
-        var scanned = feed.publish(new ProgressScanned(workOrder, scan, "diagnosis", "bearing worn", "bob"));
-        var first = feed.publish(new InspectionRecorded(workOrder, failed, InspectionResult.FAIL, "still noisy", "carol"));
+        var scanned = feed.publish(new ProgressScanned(workOrder, scan, "diagnosis", "bearing worn", "bob"),
+                Map.of("userId", "bob", "userName", "Bob Builder"));
+        var first = feed.publish(new InspectionRecorded(workOrder, failed, InspectionResult.FAIL, "still noisy", "carol"),
+                Map.of("userId", "carol", "userName", "carol.inspector"));
+        // an event recorded without a readable name in its metadata shows the id
         var second = feed.publish(new InspectionRecorded(workOrder, passed, InspectionResult.PASS, null, "carol"));
 
         WorkOrderDetails details = details(workOrder);
         assertThat(details.scans()).containsExactly(
-                new WorkOrderDetails.Scan(scan, "diagnosis", "bearing worn", "bob", scanned.getTimestamp()));
+                new WorkOrderDetails.Scan(scan, "diagnosis", "bearing worn", "bob", "Bob Builder", scanned.getTimestamp()));
         assertThat(details.inspections()).containsExactly(
-                new WorkOrderDetails.Inspection(failed, InspectionResult.FAIL, "still noisy", "carol", first.getTimestamp()),
-                new WorkOrderDetails.Inspection(passed, InspectionResult.PASS, null, "carol", second.getTimestamp()));
+                new WorkOrderDetails.Inspection(failed, InspectionResult.FAIL, "still noisy", "carol", "carol.inspector",
+                        first.getTimestamp()),
+                new WorkOrderDetails.Inspection(passed, InspectionResult.PASS, null, "carol", "carol", second.getTimestamp()));
     }
 
     @Test
