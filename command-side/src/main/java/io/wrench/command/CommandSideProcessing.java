@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * How the command side's event handlers run. The lookup tables behind set-based rules (unique
- * e-mail, VIN, SKU, service code; booked time) are written by <b>subscribing</b> processors, in the transaction that stores the
+ * e-mail, VIN, SKU, service code; booked time; the technician directory) are written by <b>subscribing</b> processors, in the transaction that stores the
  * event, so a duplicate rolls the command back. The parts process sees part lines in request order.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +19,7 @@ public class CommandSideProcessing {
     public static final String STOCK_ITEM_REGISTRY = "stock-item-registry";
     public static final String CATALOGUE_REGISTRY = "catalogue-registry";
     public static final String BOOKING_REGISTRY = "booking-registry";
+    public static final String TECHNICIAN_REGISTRY = "technician-registry";
 
     @Bean
     ConfigurerModule commandSideLookups() {
@@ -27,6 +28,7 @@ public class CommandSideProcessing {
             configurer.eventProcessing().registerSubscribingEventProcessor(STOCK_ITEM_REGISTRY);
             configurer.eventProcessing().registerSubscribingEventProcessor(CATALOGUE_REGISTRY);
             configurer.eventProcessing().registerSubscribingEventProcessor(BOOKING_REGISTRY);
+            configurer.eventProcessing().registerSubscribingEventProcessor(TECHNICIAN_REGISTRY);
         };
     }
 

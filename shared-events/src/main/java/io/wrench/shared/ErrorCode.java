@@ -27,6 +27,10 @@ public enum ErrorCode {
     LINE_NOT_FOUND(Kind.NOT_FOUND),
     ILLEGAL_STATE(Kind.CONFLICT),
     TECHNICIAN_REQUIRED(Kind.CONFLICT),
+    /** {@code assign} named a user id the technician directory does not know. */
+    UNKNOWN_TECHNICIAN(Kind.CONFLICT),
+    /** {@code assign} named a technician who was deactivated. */
+    TECHNICIAN_INACTIVE(Kind.CONFLICT),
     INSPECTION_NOT_PASSED(Kind.CONFLICT),
     PARTS_BACKORDERED(Kind.CONFLICT),
     OVERPAYMENT(Kind.CONFLICT),

@@ -27,6 +27,7 @@ public class WrenchProperties {
     private final Shop shop = new Shop();
     private final Dashboard dashboard = new Dashboard();
     private final RateLimit rateLimit = new RateLimit();
+    private final Technicians technicians = new Technicians();
 
     public String getPublicBaseUrl() { return publicBaseUrl; }
     public void setPublicBaseUrl(String publicBaseUrl) { this.publicBaseUrl = publicBaseUrl; }
@@ -42,6 +43,20 @@ public class WrenchProperties {
     public Shop getShop() { return shop; }
     public Dashboard getDashboard() { return dashboard; }
     public RateLimit getRateLimit() { return rateLimit; }
+    public Technicians getTechnicians() { return technicians; }
+
+    public static class Technicians {
+        /**
+         * Technicians registered at start-up when the directory does not know them yet, user id (the JWT
+         * subject) to display name, e.g. {@code wrench.technicians.seed.<keycloak-user-id>=Ted Technician}.
+         * Someone already registered is left as they are. The embedded default adds its demo technician,
+         * {@code technician-client}.
+         */
+        private java.util.Map<String, String> seed = new java.util.LinkedHashMap<>();
+
+        public java.util.Map<String, String> getSeed() { return seed; }
+        public void setSeed(java.util.Map<String, String> seed) { this.seed = seed; }
+    }
 
     public static class Security {
         /**

@@ -55,6 +55,10 @@ final class ApiAccessRules {
             new Rule(PATCH, "/api/catalogue/*", MANAGER),
             new Rule(POST, "/api/catalogue/*/retire", MANAGER),
 
+            new Rule(PUT, "/api/technicians/*", MANAGER),
+            new Rule(POST, "/api/technicians/*/deactivate", MANAGER),
+            new Rule(POST, "/api/technicians/*/reactivate", MANAGER),
+
             new Rule(POST, "/api/appointments", ADVISOR, MANAGER),
             new Rule(POST, "/api/appointments/*/reschedule", ADVISOR, MANAGER),
             new Rule(POST, "/api/appointments/*/cancel", ADVISOR, MANAGER),

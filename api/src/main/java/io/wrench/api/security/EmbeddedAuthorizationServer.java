@@ -61,16 +61,30 @@ class EmbeddedAuthorizationServer {
         return http.build();
     }
 
+    /**
+     * The demo technician's token has the subject {@code technician-client}: registered in the technician
+     * directory at start-up, so a manager can assign work to it out of the box.
+     */
+    @Bean
+    io.wrench.api.technician.TechnicianSeed demoTechnician() {
+        return new io.wrench.api.technician.TechnicianSeed(demoClientId(Role.TECHNICIAN), "Demo Technician");
+    }
+
     @Bean
     RegisteredClientRepository registeredClientRepository() {
         List<RegisteredClient> clients = Arrays.stream(Role.values()).map(EmbeddedAuthorizationServer::demoClient).toList();
         return new InMemoryRegisteredClientRepository(clients);
     }
 
+    /** A demo client's id, which is also its tokens' subject. */
+    private static String demoClientId(Role role) {
+        return role.name().toLowerCase(Locale.ROOT) + "-client";
+    }
+
     private static RegisteredClient demoClient(Role role) {
         String name = role.name().toLowerCase(Locale.ROOT);
         return RegisteredClient.withId(UUID.nameUUIDFromBytes(name.getBytes()).toString())
-                .clientId(name + "-client")
+                .clientId(demoClientId(role))
                 .clientSecret("{noop}" + name + "-secret")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)

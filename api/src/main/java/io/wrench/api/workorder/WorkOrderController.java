@@ -41,6 +41,7 @@ import io.wrench.shared.workorder.LineId;
 import io.wrench.shared.workorder.Priority;
 import io.wrench.shared.workorder.WorkOrderId;
 import io.wrench.shared.workorder.WorkOrderStatus;
+import io.wrench.shared.technician.TechnicianId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -97,7 +98,8 @@ class WorkOrderController {
     }
 
     @GetMapping
-    @Operation(summary = "List work orders; search matches number, description and customer name")
+    @Operation(summary = "List work orders; search matches number, description and customer name; "
+            + "technician is a user id, or me (the caller)")
     PageView<WorkOrderSummary> list(@RequestParam(required = false) Set<WorkOrderStatus> status,
                                     @RequestParam(required = false) UUID customerId,
                                     @RequestParam(required = false) String technician,
@@ -113,7 +115,8 @@ class WorkOrderController {
             throw new FieldValidationException("dueTo", "must not be before dueFrom");
         }
         return queries.page(new FindWorkOrders(status, customerId == null ? null : new CustomerId(customerId),
-                technician, priority, overdue, dueFrom, dueTo, search,
+                TechnicianId.ME.equals(technician) ? RequestMetadata.currentUser() : technician, priority, overdue,
+                dueFrom, dueTo, search,
                 ListParams.parse(page, size, sort, FindWorkOrders.sortFields())));
     }
 
@@ -177,7 +180,7 @@ class WorkOrderController {
     }
 
     @PostMapping(path = "/{id}/assign", consumes = "application/json")
-    @Operation(summary = "Assign (or re-assign) the technician")
+    @Operation(summary = "Assign (or re-assign) the technician by user id (409 unknown or inactive in the directory)")
     ResponseEntity<CommandAnswers.Versioned> assign(@PathVariable UUID id,
                                                @Valid @RequestBody WorkOrderRequests.AssignTechnician body) {
         return action(id, (workOrder, version) -> new AssignTechnician(workOrder, body.technician().trim(), version));

@@ -28,7 +28,7 @@ class AppointmentConcurrencyHttpTest extends AppointmentTestSupport {
     void of_many_racing_bookings_for_one_slot_exactly_one_wins_and_the_others_are_409_naming_the_clash() throws Exception {
         LocalDate day = freshTuesday();
         String job = job("1");
-        String tech = unique("tech");
+        String tech = newTechnician(unique("tech"), "Booked Technician");
         List<Callable<Api.Response>> bookings = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             String customer = newCustomer(unique("Racer"));

@@ -19,7 +19,7 @@ class AppointmentHttpTest extends AppointmentTestSupport {
     void a_booking_lasts_its_jobs_and_shows_in_the_days_and_weeks_calendar_per_bay_and_technician() {
         LocalDate day = freshTuesday();
         String customer = newCustomer(unique("Booker"));
-        String tech = unique("tech");
+        String tech = newTechnician(unique("tech"), "Booked Technician");
         String oneHour = job("1");
         String half = job("0.4");
         Api.Response booked = book(customer, day + "T09:00", "BAY-1", tech, oneHour, half.toLowerCase());
@@ -43,7 +43,7 @@ class AppointmentHttpTest extends AppointmentTestSupport {
     @Test
     void a_clash_with_the_bay_or_the_technician_is_a_409_naming_it_and_back_to_back_is_fine() {
         LocalDate day = freshTuesday();
-        String tech = unique("tech");
+        String tech = newTechnician(unique("tech"), "Booked Technician");
         String twoHours = job("2");
         assertThat(book(newCustomer(unique("A")), day + "T10:00", "BAY-2", tech, twoHours).status()).isEqualTo(201);
 
@@ -161,12 +161,21 @@ class AppointmentHttpTest extends AppointmentTestSupport {
         LocalDate day = freshTuesday();
         String oneHour = job("1");
         Api.Response own = book(newCustomer(unique("Own")), day + "T09:00", "BAY-1", "technician-client", oneHour);
-        Api.Response other = book(newCustomer(unique("Other")), day + "T09:00", "BAY-2", unique("tech"), oneHour);
+        Api.Response other = book(newCustomer(unique("Other")), day + "T09:00", "BAY-2",
+                newTechnician(unique("tech"), "Other Technician"), oneHour);
         assertThat(List.of(own.status(), other.status())).containsOnly(201);
         readAfter(other, Role.ADVISOR, "/api/appointments/" + other.id());
 
         assertThat(ids(api.as(Role.TECHNICIAN).get("/api/appointments?day=" + day))).containsExactly(own.id());
         assertThat(ids(api.as(Role.ADVISOR).get("/api/appointments?day=" + day))).contains(own.id(), other.id());
+    }
+
+    @Test
+    void a_technician_the_directory_does_not_know_is_not_booked() {
+        Api.Response refused = book(newCustomer(unique("Nobody")), freshTuesday() + "T09:00", "BAY-1", "ted.technician",
+                job("1"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).endsWith("/unknown-technician");
     }
 
     @Test

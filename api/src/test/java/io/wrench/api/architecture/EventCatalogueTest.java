@@ -21,7 +21,7 @@ class EventCatalogueTest {
                 .filter(JavaClass::isRecord)
                 .filter(c -> !c.isAssignableTo(Identifier.class))
                 .filter(c -> !c.isAssignableTo(io.wrench.shared.EventValue.class))
-                .filter(c -> c.getPackageName().matches("io\\.wrench\\.shared\\.(customer|inventory|workorder|catalogue|appointment)"))
+                .filter(c -> c.getPackageName().matches("io\\.wrench\\.shared\\.(customer|inventory|workorder|catalogue|appointment|technician)"))
                 .toList();
     }
 

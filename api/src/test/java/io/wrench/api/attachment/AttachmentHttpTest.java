@@ -171,7 +171,7 @@ class AttachmentHttpTest extends WorkOrderTestSupport {
     void an_attachment_can_belong_to_an_inspection_of_the_same_work_order() {
         String workOrder = newWorkOrder();
         assertThat(action(Role.ADVISOR, workOrder, "approve", null).status()).isEqualTo(200);
-        assertThat(action(Role.MANAGER, workOrder, "assign", Map.of("technician", "tech-1")).status()).isEqualTo(200);
+        assertThat(action(Role.MANAGER, workOrder, "assign", Map.of("technician", "technician-client")).status()).isEqualTo(200);
         assertThat(action(Role.TECHNICIAN, workOrder, "start", null).status()).isEqualTo(200);
         String inspection = action(Role.TECHNICIAN, workOrder, "inspections", Map.of("result", "PASS")).id();
 

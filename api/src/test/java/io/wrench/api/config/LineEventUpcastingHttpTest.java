@@ -9,6 +9,7 @@ import io.wrench.shared.workorder.WorkOrderId;
 import io.wrench.shared.workorder.WorkOrderOpened;
 import io.wrench.shared.workorder.LabourLineAdded;
 import io.wrench.shared.workorder.PartLineAdded;
+import io.wrench.shared.workorder.TechnicianAssigned;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Line events as revision 1 stored them (golden JSON, no amount) are read as revision 2 with the
  * amount the work order computed then: the same rule ({@code Money.line}), so replaying an old store
- * gives the same totals as before.
+ * gives the same totals as before. And {@code TechnicianAssigned} of revision 1 (one free text) is read
+ * as revision 2 with that text as user id and name (docs/people.md).
  */
 class LineEventUpcastingHttpTest extends HttpTestSupport {
 
@@ -66,6 +68,40 @@ class LineEventUpcastingHttpTest extends HttpTestSupport {
         PartLineAdded event = (PartLineAdded) readRevision1(PartLineAdded.class.getName(), "PartLineAdded-revision-1.json");
         assertThat(event.sku()).isEqualTo("BP-001");
         assertThat(event.amount()).isEqualTo("10.01");
+    }
+
+    @Test
+    void a_technician_assignment_of_revision_1_keeps_its_free_text_as_user_id_and_name() throws IOException {
+        TechnicianAssigned event = (TechnicianAssigned) readRevision1(TechnicianAssigned.class.getName(),
+                "TechnicianAssigned-revision-1.json");
+        assertThat(event).isEqualTo(new TechnicianAssigned(
+                new WorkOrderId(UUID.fromString("7d0c6a6e-4a57-4b1d-9d4a-2d1b3f0c9a10")), "ted.technician", "ted.technician"));
+    }
+
+    /**
+     * An old store whose assignment named the demo technician's subject in free text: it is that technician
+     * now, with the directory's name, found by the list's filter on their id.
+     */
+    @Test
+    void an_old_assignment_of_a_subject_is_that_technician_of_the_directory() throws Exception {
+        WorkOrderId workOrder = WorkOrderId.random();
+        CustomerId customer = new CustomerId(UUID.fromString(newCustomer("Old Assignment Customer")));
+        WorkOrderOpened opened = new WorkOrderOpened(workOrder, "WO-2026-990002", customer, null,
+                "Brakes squeal", Priority.NORMAL, null);
+        insert(workOrder, 0, WorkOrderOpened.class.getName(), "1",
+                eventSerializer.serialize(opened, byte[].class).getData());
+        long last = insert(workOrder, 1, TechnicianAssigned.class.getName(), "1",
+                new String(fixture("TechnicianAssigned-revision-1.json"), StandardCharsets.UTF_8)
+                        .replace("7d0c6a6e-4a57-4b1d-9d4a-2d1b3f0c9a10", workOrder.toString())
+                        .replace("ted.technician", "technician-client").getBytes(StandardCharsets.UTF_8));
+
+        Api.Response detail = api.as(Role.ADVISOR).header("X-Consistency-Token", Long.toString(last))
+                .get("/api/work-orders/" + workOrder);
+        assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
+        assertThat(detail.json().get("technician").asString()).isEqualTo("technician-client");
+        assertThat(detail.json().get("technicianName").asString()).isEqualTo("Demo Technician");
+        assertThat(api.as(Role.TECHNICIAN).get("/api/work-orders?technician=me&search=WO-2026-990002").json()
+                .get("totalItems").asLong()).isEqualTo(1);
     }
 
     /** An old store: a work order's events written as revision 1 straight into the event table, then replayed. */

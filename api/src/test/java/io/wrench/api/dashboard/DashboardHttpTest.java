@@ -71,7 +71,7 @@ class DashboardHttpTest extends HttpTestSupport {
 
     @Test
     void a_work_order_and_its_labour_show_in_the_document_and_explain_names_their_events() {
-        String technician = unique("tech");
+        String technician = newTechnician(unique("tech"), "Dashboard Technician");
         JsonNode before = api.as(Role.MANAGER).get("/api/dashboard").json();
 
         String customer = newCustomer(unique("Dash"));
@@ -89,6 +89,7 @@ class DashboardHttpTest extends HttpTestSupport {
                 .isEqualTo(before.get("workOrders").get("byStatus").get("OPEN").asLong() + 1);
         assertThat(after.get("position").asLong()).isGreaterThan(before.get("position").asLong());
         JsonNode workload = after.get("technicians").get(technician);
+        assertThat(workload.get("name").asString()).isEqualTo("Dashboard Technician");
         assertThat(workload.get("assigned").asLong()).isEqualTo(1);
         assertThat(workload.get("inProgress").asLong()).isZero();
         assertThat(workload.get("labourHours").decimalValue()).isEqualByComparingTo("2.5");

@@ -59,6 +59,11 @@ final class ShopHistory {
 
     static final List<String> TECHNICIANS = List.of("sim-alice", "sim-bob", "sim-chen", "sim-dana");
 
+    /** The name an assignment records for a simulated technician (user id "sim-bob" is "Sim Bob"). */
+    static String displayName(String technician) {
+        return "Sim " + Character.toUpperCase(technician.charAt(4)) + technician.substring(5);
+    }
+
     private record Timed(Instant at, Identifier aggregate, Record event) {
     }
 
@@ -219,7 +224,7 @@ final class ShopHistory {
         String technician = null;
         if (random.nextInt(10) < 7 && life.later(60, 3 * 3600)) {
             technician = TECHNICIANS.get(random.nextInt(TECHNICIANS.size()));
-            life.record(new TechnicianAssigned(id, technician));
+            life.record(new TechnicianAssigned(id, technician, displayName(technician)));
         }
         List<LineId> lines = new ArrayList<>();
         for (int n = random.nextInt(4); n > 0 && life.later(60, 4 * 3600); n--) {
@@ -242,7 +247,7 @@ final class ShopHistory {
             }
             if (technician == null && life.later(60, 86400)) {
                 technician = TECHNICIANS.get(random.nextInt(TECHNICIANS.size()));
-                life.record(new TechnicianAssigned(id, technician));
+                life.record(new TechnicianAssigned(id, technician, displayName(technician)));
             }
             if (technician == null || cancelled(life, 5)) {
                 break done;
@@ -259,7 +264,7 @@ final class ShopHistory {
                 }
                 if (random.nextInt(10) == 0 && life.later(60, 3600)) {
                     technician = TECHNICIANS.get(random.nextInt(TECHNICIANS.size()));
-                    life.record(new TechnicianAssigned(id, technician));
+                    life.record(new TechnicianAssigned(id, technician, displayName(technician)));
                 }
                 if (!life.later(600, 2 * 86400) || !life.record(new WorkResumed(id))) {
                     break done;

@@ -35,7 +35,7 @@ class InvoiceHttpTest extends WorkOrderTestSupport {
         assertThat(addPart(id, item, 4).status()).isEqualTo(201);
         settle();
         assertThat(action(Role.ADVISOR, id, "approve", null).status()).isEqualTo(200);
-        assertThat(action(Role.MANAGER, id, "assign", Map.of("technician", "tech-7")).status()).isEqualTo(200);
+        assertThat(action(Role.MANAGER, id, "assign", Map.of("technician", "technician-client")).status()).isEqualTo(200);
         assertThat(action(Role.TECHNICIAN, id, "start", null).status()).isEqualTo(200);
         action(Role.TECHNICIAN, id, "inspections", Map.of("result", "PASS"));
         Api.Response completed = action(Role.TECHNICIAN, id, "complete", null);

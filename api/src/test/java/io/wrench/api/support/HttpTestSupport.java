@@ -60,6 +60,16 @@ public abstract class HttpTestSupport {
         return created;
     }
 
+    /**
+     * Registers a technician in the directory as a manager ({@code PUT /api/technicians/{userId}}), so work
+     * can be assigned to them; returns the user id.
+     */
+    protected String newTechnician(String userId, String displayName) {
+        Api.Response registered = api.as(Role.MANAGER).put("/api/technicians/" + userId, Map.of("displayName", displayName));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        return userId;
+    }
+
     /** GET with the consistency token of a command answer: reads what that command wrote. */
     protected Api.Response readAfter(Api.Response command, Role role, String path) {
         return api.as(role).header("X-Consistency-Token", command.consistencyToken()).get(path);

@@ -26,7 +26,7 @@ class WorkOrderListHttpTest extends WorkOrderTestSupport {
     void the_list_filters_sorts_and_searches() {
         String token = unique("Zephyr");
         String customer = newCustomer(token + " Haulage");
-        String technician = unique("tech");
+        String technician = newTechnician(unique("tech"), "List Technician");
         String low = open(customer, Map.of("priority", "LOW", "dueDate", TODAY.plusDays(3).toString(),
                 "description", "Gearbox whine " + token)).id();
         String urgent = open(customer, Map.of("priority", "URGENT", "dueDate", TODAY.plusDays(10).toString())).id();
@@ -39,7 +39,7 @@ class WorkOrderListHttpTest extends WorkOrderTestSupport {
         assertThat(ids(all)).containsExactly(urgent, normal.id(), low);
         JsonNode row = all.get("items").get(0);
         assertThat(row.propertyNames()).containsExactlyInAnyOrder("id", "number", "status", "customerId",
-                "customerName", "assetId", "priority", "technician", "dueDate", "overdue", "total", "openedAt");
+                "customerName", "assetId", "priority", "technician", "technicianName", "dueDate", "overdue", "total", "openedAt");
         assertThat(row.get("customerName").asString()).isEqualTo(token + " Haulage");
         assertThat(row.get("status").asString()).isEqualTo("APPROVED");
         assertThat(row.get("overdue").asBoolean()).isFalse();

@@ -1,5 +1,7 @@
 package io.wrench.command.appointment;
 
+import io.wrench.command.technician.TechnicianDirectory;
+
 import io.wrench.command.appointment.api.BookAppointment;
 import io.wrench.command.appointment.api.CancelAppointment;
 import io.wrench.command.appointment.api.RescheduleAppointment;
@@ -64,14 +66,15 @@ public class Appointment {
 
     @CommandHandler
     Appointment(BookAppointment command, CustomerEligibility customers, ServiceCatalogue catalogue, ShopHours shop,
-                BookingRegistry bookings, DeadlineManager deadlines) {
+                BookingRegistry bookings, DeadlineManager deadlines, TechnicianDirectory directory) {
         INPUT.required("customerId", command.customerId());
         List<String> codes = INPUT.required("jobs", command.jobs());
         if (codes.isEmpty()) {
             throw INPUT.invalid("jobs must name at least one catalogue code");
         }
         String bay = INPUT.text("bay", command.bay()).trim();
-        String technician = command.technician() == null ? null : INPUT.text("technician", command.technician()).trim();
+        String technician = command.technician() == null ? null
+                : directory.assignable(INPUT.text("technician", command.technician()).trim()).userId();
         customers.check(command.customerId(), command.assetId());
         List<String> jobs = new ArrayList<>();
         Duration length = ShopHours.lengthOf(hours(codes, catalogue, jobs));

@@ -1,5 +1,6 @@
 package io.wrench.command.workorder;
 
+import io.wrench.command.technician.TechnicianDirectory;
 import io.wrench.shared.Money;
 import org.axonframework.spring.stereotype.Aggregate;
 import io.wrench.command.workorder.api.*;
@@ -131,10 +132,12 @@ public class WorkOrder {
                 Totals.of(labourLines, partLines).net()));
     }
 
+    /** Only a registered, active technician of the directory, by user id (their JWT subject). */
     @CommandHandler
-    void handle(AssignTechnician command) {
+    void handle(AssignTechnician command, TechnicianDirectory directory) {
         Lifecycle.check(ASSIGN, status);
-        apply(new TechnicianAssigned(id, INPUT.text("technician", command.technician())));
+        TechnicianDirectory.Entry assigned = directory.assignable(INPUT.text("technician", command.technician()));
+        apply(new TechnicianAssigned(id, assigned.userId(), assigned.displayName()));
     }
 
     @CommandHandler

@@ -1,5 +1,7 @@
 package io.wrench.command.appointment;
 
+import io.wrench.command.technician.TechnicianDirectory;
+
 import io.wrench.command.appointment.api.BookAppointment;
 import io.wrench.command.appointment.api.CancelAppointment;
 import io.wrench.command.appointment.api.RescheduleAppointment;
@@ -61,6 +63,11 @@ class AppointmentTest {
         fixture = new AggregateTestFixture<>(Appointment.class);
         fixture.registerInjectableResource((CustomerEligibility) (customer, asset) -> { });
         fixture.registerInjectableResource(SHOP);
+        fixture.registerInjectableResource((TechnicianDirectory) userId -> switch (userId) {
+            case "ann" -> Optional.of(new TechnicianDirectory.Entry("ann", "Ann", true));
+            case "gone" -> Optional.of(new TechnicianDirectory.Entry("gone", "Gone", false));
+            default -> Optional.empty();
+        });
         fixture.registerInjectableResource((BookingRegistry) (resource, start, end, except) -> {
             Instant[] other = held.get(resource);
             return other != null && start.isBefore(other[1]) && other[0].isBefore(end)
@@ -98,7 +105,7 @@ class AppointmentTest {
         return new CustomTypeSafeMatcher<>("an appointment rule violation " + code + " saying " + text) {
             @Override
             protected boolean matchesSafely(Object item) {
-                return item instanceof AppointmentRuleViolation v && v.code() == code && v.getMessage().contains(text);
+                return item instanceof io.wrench.command.RuleViolation v && v.code() == code && v.getMessage().contains(text);
             }
         };
     }
@@ -118,6 +125,22 @@ class AppointmentTest {
                 .when(book(TUESDAY_9, "B1", null, "BRAKES"))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.APPOINTMENT_CLASH, "bay B1 is already booked between 2027-03-02 09:00"));
+    }
+
+    @Test
+    void only_a_technician_of_the_directory_who_is_active_is_booked() {
+        fixture.givenNoPriorActivity()
+                .when(book(TUESDAY_9, "B1", "Ann from the front desk", "CHECK"))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.UNKNOWN_TECHNICIAN, "Ann from the front desk"));
+    }
+
+    @Test
+    void an_inactive_technician_is_not_booked() {
+        fixture.givenNoPriorActivity()
+                .when(book(TUESDAY_9, "B1", "gone", "CHECK"))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.TECHNICIAN_INACTIVE, "gone"));
     }
 
     @Test

@@ -60,7 +60,7 @@ class WorkOrderLifecycleTest {
     private static final Map<Action, Object> COMMANDS = Map.ofEntries(
             entry(Action.ADD_LINE, new AddLabourLine(WORK_ORDER, NEW_LINE, "Extra", BigDecimal.ONE, BigDecimal.TEN, null)),
             entry(Action.REMOVE_LINE, new RemoveLine(WORK_ORDER, LABOUR_LINE, null)),
-            entry(Action.ASSIGN, new AssignTechnician(WORK_ORDER, "another-technician", null)),
+            entry(Action.ASSIGN, new AssignTechnician(WORK_ORDER, ANOTHER_TECHNICIAN, null)),
             entry(Action.APPROVE, new ApproveWorkOrder(WORK_ORDER, MANAGER, null)),
             entry(Action.START, new StartWork(WORK_ORDER, TECHNICIAN, null)),
             entry(Action.HOLD, new HoldWork(WORK_ORDER, "waiting for parts", null)),

@@ -203,6 +203,30 @@ class WorkOrderTest {
     }
 
     @Test
+    void a_technician_is_assigned_by_user_id_with_the_directory_s_display_name() {
+        fixture.given(opened())
+                .when(new AssignTechnician(WORK_ORDER, TECHNICIAN, null))
+                .expectEvents(new TechnicianAssigned(WORK_ORDER, TECHNICIAN, TECHNICIAN_NAME));
+    }
+
+    @Test
+    void a_user_id_the_directory_does_not_know_is_not_assigned() {
+        fixture.given(opened())
+                .when(new AssignTechnician(WORK_ORDER, "Ted the technician", null))
+                .expectNoEvents()
+                .expectException(violation(UNKNOWN_TECHNICIAN,
+                        "no technician with user id Ted the technician in the directory"));
+    }
+
+    @Test
+    void an_inactive_technician_is_not_assigned() {
+        fixture.given(opened(), assigned())
+                .when(new AssignTechnician(WORK_ORDER, RETIRED_TECHNICIAN, null))
+                .expectNoEvents()
+                .expectException(violation(TECHNICIAN_INACTIVE, "technician old-timer (Old Timer) is inactive"));
+    }
+
+    @Test
     void work_does_not_start_without_a_technician() {
         fixture.given(opened(), new WorkOrderApproved(WORK_ORDER, MANAGER, money("0.00")))
                 .when(new StartWork(WORK_ORDER, TECHNICIAN, null))

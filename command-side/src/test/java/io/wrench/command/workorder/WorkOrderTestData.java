@@ -1,5 +1,7 @@
 package io.wrench.command.workorder;
 
+import io.wrench.command.technician.TechnicianDirectory;
+
 import io.wrench.shared.Money;
 import io.wrench.command.workorder.api.OpenWorkOrder;
 import io.wrench.shared.ErrorCode;
@@ -48,6 +50,10 @@ final class WorkOrderTestData {
     static final String ADVISOR = "advisor-client";
     static final String MANAGER = "manager-client";
     static final String TECHNICIAN = "technician-client";
+    static final String TECHNICIAN_NAME = "Demo Technician";
+    /** In the directory, but deactivated. */
+    static final String RETIRED_TECHNICIAN = "old-timer";
+    static final String ANOTHER_TECHNICIAN = "another-technician";
     static final LocalDate OPENED_ON = LocalDate.of(2026, 11, 2);
     static final LocalDate DUE = LocalDate.of(2026, 11, 10);
     /** The first instant the work order opened with {@link #DUE} is overdue. */
@@ -66,6 +72,7 @@ final class WorkOrderTestData {
         fixture.registerInjectableResource(catalog());
         fixture.registerInjectableResource(PricingPolicy.markup(new BigDecimal("0.25")));
         fixture.registerInjectableResource(jobs());
+        fixture.registerInjectableResource(directory());
         return fixture;
     }
 
@@ -78,6 +85,15 @@ final class WorkOrderTestData {
                 throw new WorkOrderRuleViolation(ErrorCode.ASSET_NOT_OWNED, "asset " + asset + " is not theirs");
             }
         };
+    }
+
+    /** The technician directory: two active technicians and one deactivated. */
+    private static TechnicianDirectory directory() {
+        Map<String, TechnicianDirectory.Entry> technicians = Map.of(
+                TECHNICIAN, new TechnicianDirectory.Entry(TECHNICIAN, TECHNICIAN_NAME, true),
+                ANOTHER_TECHNICIAN, new TechnicianDirectory.Entry(ANOTHER_TECHNICIAN, "Another Technician", true),
+                RETIRED_TECHNICIAN, new TechnicianDirectory.Entry(RETIRED_TECHNICIAN, "Old Timer", false));
+        return userId -> Optional.ofNullable(technicians.get(userId));
     }
 
     private static PartCatalog catalog() {
@@ -139,7 +155,7 @@ final class WorkOrderTestData {
     }
 
     static TechnicianAssigned assigned() {
-        return new TechnicianAssigned(WORK_ORDER, TECHNICIAN);
+        return new TechnicianAssigned(WORK_ORDER, TECHNICIAN, TECHNICIAN_NAME);
     }
 
     static WorkStarted started() {
@@ -192,7 +208,7 @@ final class WorkOrderTestData {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override
             protected boolean matchesSafely(Throwable thrown, Description mismatch) {
-                if (!(thrown instanceof WorkOrderRuleViolation violation)) {
+                if (!(thrown instanceof io.wrench.command.RuleViolation violation)) {
                     mismatch.appendText("was ").appendValue(thrown);
                     return false;
                 }
@@ -206,7 +222,7 @@ final class WorkOrderTestData {
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("a work-order rule violation ").appendValue(code).appendText(" with message ")
+                description.appendText("a rule violation ").appendValue(code).appendText(" with message ")
                         .appendDescriptionOf(message);
             }
         };

@@ -23,6 +23,8 @@ import io.wrench.shared.workorder.LabourLineAdded;
 import io.wrench.shared.workorder.LineRemoved;
 import io.wrench.shared.workorder.PaymentRecorded;
 import io.wrench.shared.workorder.TechnicianAssigned;
+import io.wrench.shared.technician.TechnicianRegistered;
+import io.wrench.shared.technician.TechnicianRenamed;
 import io.wrench.shared.workorder.WorkOrderApproved;
 import io.wrench.shared.workorder.WorkOrderBecameOverdue;
 import io.wrench.shared.workorder.WorkOrderCancelled;
@@ -153,10 +155,37 @@ class DashboardProjection {
         refresh(id);
     }
 
+    // --- the directory's names for the workload (keyed by user id)
+
+    @EventHandler
+    void on(TechnicianRegistered event, DomainEventMessage<?> message, TrackingToken token) {
+        if (begin(message, token) != null) {
+            technicianName(event.userId(), event.displayName(), true);
+        }
+    }
+
+    @EventHandler
+    void on(TechnicianRenamed event, DomainEventMessage<?> message, TrackingToken token) {
+        if (begin(message, token) != null) {
+            technicianName(event.userId(), event.displayName(), true);
+        }
+    }
+
+    /** The directory's name wins; an assignment's own name only fills in for a technician the directory never named. */
+    private void technicianName(String userId, String name, boolean fromDirectory) {
+        boolean known = fromDirectory
+                ? jdbc.update("update dashboard_technician set display_name = ? where user_id = ?", name, userId) > 0
+                : !jdbc.queryForList("select user_id from dashboard_technician where user_id = ?", String.class, userId).isEmpty();
+        if (!known) {
+            jdbc.update("insert into dashboard_technician (user_id, display_name) values (?, ?)", userId, name);
+        }
+    }
+
     @EventHandler
     void on(TechnicianAssigned event, DomainEventMessage<?> message, TrackingToken token) {
         Event e = begin(message, token);
         if (e != null) {
+            technicianName(event.technician(), event.technicianName(), false);
             jdbc.update("update dashboard_work_order set technician = ?, technician_event_id = ? where id = ?",
                     event.technician(), e.id(), event.workOrderId().value());
             refresh(event.workOrderId().value());

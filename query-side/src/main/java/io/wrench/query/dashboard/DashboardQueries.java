@@ -123,7 +123,7 @@ class DashboardQueries {
                         Decimals.quantity(rs.getBigDecimal(4)), Decimals.quantity(rs.getBigDecimal(5))));
 
         return new DashboardView(new DashboardView.Period(from, to), workOrders, Durations.of(cycles), timeInStatus(),
-                workload(counters), revenue,
+                workload(counters, technicianNames()), revenue,
                 new DashboardView.Inspections(inspections, passed, rate(passed, inspections), first, firstPassed,
                         rate(firstPassed, first)),
                 new DashboardView.LowStock(count(counters.get("lowStock.count")), lowItems),
@@ -177,7 +177,15 @@ class DashboardQueries {
         return new DashboardView.TimeInStatus(overallStats, technicianStats);
     }
 
-    private static Map<String, DashboardView.Workload> workload(Map<String, BigDecimal> counters) {
+    private Map<String, String> technicianNames() {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("select user_id, display_name from dashboard_technician",
+                rs -> { names.put(rs.getString(1), rs.getString(2)); });
+        return names;
+    }
+
+    private static Map<String, DashboardView.Workload> workload(Map<String, BigDecimal> counters,
+                                                                Map<String, String> names) {
         Map<String, Map<String, BigDecimal>> byTechnician = new TreeMap<>();
         counters.forEach((figure, amount) -> {
             if (figure.startsWith(Figure.TECHNICIAN_PREFIX)) {
@@ -189,7 +197,8 @@ class DashboardQueries {
         Map<String, DashboardView.Workload> workload = new TreeMap<>();
         byTechnician.forEach((technician, figures) -> {
             if (figures.values().stream().anyMatch(v -> v.signum() != 0)) {
-                workload.put(technician, new DashboardView.Workload(count(figures.get("assigned")),
+                workload.put(technician, new DashboardView.Workload(names.getOrDefault(technician, technician),
+                        count(figures.get("assigned")),
                         count(figures.get("inProgress")), count(figures.get("onHold")),
                         Decimals.quantity(figures.getOrDefault("labourHours", BigDecimal.ZERO))));
             }

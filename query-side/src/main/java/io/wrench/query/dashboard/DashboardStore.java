@@ -21,7 +21,7 @@ final class DashboardStore {
 
     static final List<String> TABLES = List.of("dashboard_contribution", "dashboard_counter", "dashboard_daily",
             "dashboard_event", "dashboard_work_order", "dashboard_labour_line", "dashboard_status_time",
-            "dashboard_stock_item");
+            "dashboard_stock_item", "dashboard_technician");
     /** What a rebuild beside the live view copies: the figures and the position they stand at. */
     static final List<String> ALL_TABLES = Stream.concat(TABLES.stream(), Stream.of("dashboard_state")).toList();
 

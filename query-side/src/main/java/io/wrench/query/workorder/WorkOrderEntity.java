@@ -46,6 +46,8 @@ class WorkOrderEntity {
     @Column(name = "priority_rank")
     int priorityRank;
     String technician;
+    @Column(name = "technician_name")
+    String technicianName;
     @Column(name = "due_date")
     LocalDate dueDate;
     boolean overdue;

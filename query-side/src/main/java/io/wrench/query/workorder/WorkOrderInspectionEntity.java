@@ -27,6 +27,8 @@ class WorkOrderInspectionEntity {
     InspectionResult result;
     String notes;
     String inspector;
+    @Column(name = "inspector_name")
+    String inspectorName;
     @Column(name = "recorded_at")
     Instant recordedAt;
 
@@ -34,13 +36,14 @@ class WorkOrderInspectionEntity {
     }
 
     WorkOrderInspectionEntity(UUID id, UUID workOrderId, long position, InspectionResult result, String notes,
-                              String inspector, Instant recordedAt) {
+                              String inspector, String inspectorName, Instant recordedAt) {
         this.id = id;
         this.workOrderId = workOrderId;
         this.position = position;
         this.result = result;
         this.notes = notes;
         this.inspector = inspector;
+        this.inspectorName = inspectorName;
         this.recordedAt = recordedAt;
     }
 }

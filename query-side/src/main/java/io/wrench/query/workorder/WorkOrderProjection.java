@@ -9,12 +9,15 @@ import io.wrench.shared.customer.CustomerContactDetailsUpdated;
 import io.wrench.shared.customer.CustomerRegistered;
 import io.wrench.query.QueryProcessing;
 import io.wrench.shared.InStoredOrder;
+import io.wrench.shared.technician.TechnicianRegistered;
+import io.wrench.shared.technician.TechnicianRenamed;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.context.annotation.Bean;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,6 +41,8 @@ import static io.wrench.shared.Money.ZERO;
 class WorkOrderProjection {
 
     static final String NAME = WorkOrderViews.PROCESSOR;
+    /** The metadata key of the caller's readable name (the api's RequestMetadata writes it). */
+    static final String USER_NAME = "userName";
 
 
     /** The tables a rebuild copies beside the live ones (blue/green), then swaps in. */
@@ -75,13 +80,15 @@ class WorkOrderProjection {
     private final WorkOrderCustomerRepository customers;
     private final WorkOrderAssetRepository assets;
     private final WorkOrderJobRepository jobs;
+    private final WorkOrderTechnicianRepository technicianNames;
 
     WorkOrderProjection(WorkOrderRepository workOrders, WorkOrderLabourRepository labour,
                         WorkOrderPartRepository parts, WorkOrderInspectionRepository inspections,
                         WorkOrderPaymentRepository payments, WorkOrderScanRepository scans,
                         WorkOrderCustomerRepository customers, WorkOrderAssetRepository assets,
-                        WorkOrderJobRepository jobs) {
+                        WorkOrderJobRepository jobs, WorkOrderTechnicianRepository technicianNames) {
         this.jobs = jobs;
+        this.technicianNames = technicianNames;
         this.workOrders = workOrders;
         this.labour = labour;
         this.parts = parts;
@@ -118,6 +125,23 @@ class WorkOrderProjection {
             return;
         }
         assets.save(WorkOrderAssetEntity.from(event));
+    }
+
+    // --- technicians, as far as work orders show them (a rename reaches every work order of theirs)
+
+    @EventHandler
+    void on(TechnicianRegistered event) {
+        technicianName(event.userId(), event.displayName());
+    }
+
+    @EventHandler
+    void on(TechnicianRenamed event) {
+        technicianName(event.userId(), event.displayName());
+    }
+
+    private void technicianName(String userId, String name) {
+        technicianNames.save(new WorkOrderTechnicianEntity(userId, name));
+        workOrders.findByTechnician(userId).forEach(w -> w.technicianName = name);
     }
 
     // --- work orders
@@ -219,7 +243,11 @@ class WorkOrderProjection {
 
     @EventHandler
     void on(TechnicianAssigned event, @SequenceNumber long sequence) {
-        update(event.workOrderId(), sequence, w -> w.technician = event.technician());
+        update(event.workOrderId(), sequence, w -> {
+            w.technician = event.technician();
+            w.technicianName = technicianNames.findById(event.technician()).map(t -> t.name)
+                    .orElse(event.technicianName());
+        });
     }
 
     @EventHandler
@@ -249,15 +277,22 @@ class WorkOrderProjection {
     }
 
     @EventHandler
-    void on(ProgressScanned event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(ProgressScanned event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(USER_NAME) String userName) {
         update(event.workOrderId(), sequence, w -> scans.save(new WorkOrderScanEntity(scanId(event, sequence), w.id,
-                sequence, event.stage(), event.note(), event.technician(), at)));
+                sequence, event.stage(), event.note(), event.technician(), nameOf(event.technician(), userName), at)));
+    }
+
+    /** The metadata's readable name of the caller the event names; the id itself when there is none. */
+    private static String nameOf(String userId, String userName) {
+        return userName != null ? userName : userId;
     }
 
     @EventHandler
-    void on(InspectionRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(InspectionRecorded event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(USER_NAME) String userName) {
         update(event.workOrderId(), sequence, w -> inspections.save(new WorkOrderInspectionEntity(event.inspectionId(),
-                w.id, sequence, event.result(), event.notes(), event.inspector(), at)));
+                w.id, sequence, event.result(), event.notes(), event.inspector(), nameOf(event.inspector(), userName), at)));
     }
 
     @EventHandler
@@ -326,5 +361,6 @@ class WorkOrderProjection {
         workOrders.deleteAllInBulk();
         assets.deleteAllInBulk();
         customers.deleteAllInBulk();
+        technicianNames.deleteAllInBulk();
     }
 }

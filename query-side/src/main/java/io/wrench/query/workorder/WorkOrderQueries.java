@@ -72,7 +72,7 @@ class WorkOrderQueries {
         }
         var page = workOrders.findAll(spec, Sorting.pageable(query.page(), FindWorkOrders.SORTABLE, "number", "id"))
                 .map(w -> new WorkOrderSummary(new WorkOrderId(w.id), w.number, w.status, new CustomerId(w.customerId),
-                        w.customerName, w.assetId == null ? null : new AssetId(w.assetId), w.priority, w.technician,
+                        w.customerName, w.assetId == null ? null : new AssetId(w.assetId), w.priority, w.technician, w.technicianName,
                         w.dueDate, w.overdue, Decimals.money(w.total), w.openedAt));
         return PageView.of(page);
     }
@@ -101,7 +101,7 @@ class WorkOrderQueries {
                 .orElse(new WorkOrderDetails.Asset(new AssetId(w.assetId), null, null, null, null, null, null, null));
         return new WorkOrderDetails(new WorkOrderId(w.id), w.number, w.status, w.version,
                 new WorkOrderDetails.Customer(new CustomerId(w.customerId), w.customerName), asset, w.description,
-                w.priority, w.dueDate, w.overdue, w.technician, w.approvedBy, Decimals.money(w.approvedTotal),
+                w.priority, w.dueDate, w.overdue, w.technician, w.technicianName, w.approvedBy, Decimals.money(w.approvedTotal),
                 labour.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
                         .map(l -> new WorkOrderDetails.LabourLine(new LineId(l.id), l.description,
                                 Decimals.quantity(l.hours), Decimals.money(l.hourlyRate), Decimals.money(l.amount)))
@@ -112,7 +112,8 @@ class WorkOrderQueries {
                                 p.status))
                         .toList(),
                 inspections.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
-                        .map(i -> new WorkOrderDetails.Inspection(i.id, i.result, i.notes, i.inspector, i.recordedAt))
+                        .map(i -> new WorkOrderDetails.Inspection(i.id, i.result, i.notes, i.inspector, i.inspectorName,
+                                i.recordedAt))
                         .toList(),
                 payments.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
                         .map(p -> new WorkOrderDetails.Payment(p.id, Decimals.money(p.amount), p.method,
@@ -120,7 +121,7 @@ class WorkOrderQueries {
                         .toList(),
                 totals(w),
                 scans.findByWorkOrderIdOrderByPositionAsc(w.id).stream()
-                        .map(s -> new WorkOrderDetails.Scan(s.id, s.stage, s.note, s.technician, s.scannedAt))
+                        .map(s -> new WorkOrderDetails.Scan(s.id, s.stage, s.note, s.technician, s.technicianName, s.scannedAt))
                         .toList(),
                 w.openedAt, w.completedAt,
                 jobs.findByWorkOrderIdOrderByPositionAsc(w.id).stream()

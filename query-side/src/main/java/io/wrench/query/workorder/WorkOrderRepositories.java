@@ -12,6 +12,8 @@ interface WorkOrderRepository extends JpaRepository<WorkOrderEntity, UUID>, JpaS
 
     List<WorkOrderEntity> findByCustomerId(UUID customerId);
 
+    List<WorkOrderEntity> findByTechnician(String technician);
+
     @Modifying
     @Query("delete from WorkOrderEntity")
     void deleteAllInBulk();
@@ -59,6 +61,13 @@ interface WorkOrderScanRepository extends JpaRepository<WorkOrderScanEntity, UUI
 
     @Modifying
     @Query("delete from WorkOrderScanEntity")
+    void deleteAllInBulk();
+}
+
+interface WorkOrderTechnicianRepository extends JpaRepository<WorkOrderTechnicianEntity, String> {
+
+    @Modifying
+    @Query("delete from WorkOrderTechnicianEntity")
     void deleteAllInBulk();
 }
 

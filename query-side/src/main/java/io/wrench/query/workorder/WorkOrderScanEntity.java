@@ -20,6 +20,8 @@ class WorkOrderScanEntity {
     String stage;
     String note;
     String technician;
+    @jakarta.persistence.Column(name = "technician_name")
+    String technicianName;
     @Column(name = "scanned_at")
     Instant scannedAt;
 
@@ -27,13 +29,14 @@ class WorkOrderScanEntity {
     }
 
     WorkOrderScanEntity(UUID id, UUID workOrderId, long position, String stage, String note, String technician,
-                        Instant scannedAt) {
+                        String technicianName, Instant scannedAt) {
         this.id = id;
         this.workOrderId = workOrderId;
         this.position = position;
         this.stage = stage;
         this.note = note;
         this.technician = technician;
+        this.technicianName = technicianName;
         this.scannedAt = scannedAt;
     }
 }

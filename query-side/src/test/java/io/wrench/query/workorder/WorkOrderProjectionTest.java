@@ -5,6 +5,9 @@ import io.wrench.query.PageQuery;
 import io.wrench.query.PageView;
 import io.wrench.query.Pages;
 import io.wrench.query.ProjectionFeed;
+import io.wrench.shared.technician.TechnicianId;
+import io.wrench.shared.technician.TechnicianRegistered;
+import io.wrench.shared.technician.TechnicianRenamed;
 import io.wrench.query.ProjectionFeeds;
 import io.wrench.query.ProjectionTest;
 import io.wrench.query.workorder.api.FindWorkOrder;
@@ -56,6 +59,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -109,10 +113,10 @@ class WorkOrderProjectionTest {
                 new WorkOrderDetails.Customer(ada, "Ada Lovelace"),
                 new WorkOrderDetails.Asset(car, AssetKind.VEHICLE, "Volvo", "V70", 2004, "YV1SW61R041234567", null,
                         "AB12 CDE"),
-                "Noise from the front axle", Priority.HIGH, DUE, false, null, null, null, List.of(), List.of(),
+                "Noise from the front axle", Priority.HIGH, DUE, false, null, null, null, null, List.of(), List.of(),
                 List.of(), List.of(), nothing, List.of(), opened.getTimestamp(), null, List.of(), null));
         assertThat(list(q -> q).items()).containsExactly(new WorkOrderSummary(workOrder, "WO-2026-000001", OPEN, ada,
-                "Ada Lovelace", car, Priority.HIGH, null, DUE, false, new BigDecimal("0.00"), opened.getTimestamp()));
+                "Ada Lovelace", car, Priority.HIGH, null, null, DUE, false, new BigDecimal("0.00"), opened.getTimestamp()));
     }
 
     @Test
@@ -250,7 +254,7 @@ class WorkOrderProjectionTest {
         open(workOrder, "WO-2026-000001");
         List<WorkOrderStatus> seen = new ArrayList<>();
         feed.publish(new WorkOrderApproved(workOrder, "Ada Lovelace", BigDecimal.TEN));
-        feed.publish(new TechnicianAssigned(workOrder, "bob"));
+        feed.publish(new TechnicianAssigned(workOrder, "bob", "Bob Builder"));
         assertThat(details(workOrder).technician()).isEqualTo("bob");
 
         feed.publish(new WorkStarted(workOrder, "bob"));
@@ -271,16 +275,20 @@ class WorkOrderProjectionTest {
         UUID scan = UUID.randomUUID();
         UUID failed = UUID.randomUUID();
         UUID passed = UUID.randomUUID();
-        var scanned = feed.publish(new ProgressScanned(workOrder, scan, "diagnosis", "bearing worn", "bob"));
-        var first = feed.publish(new InspectionRecorded(workOrder, failed, InspectionResult.FAIL, "still noisy", "carol"));
+        var scanned = feed.publish(new ProgressScanned(workOrder, scan, "diagnosis", "bearing worn", "bob"),
+                Map.of("userId", "bob", "userName", "Bob Builder"));
+        var first = feed.publish(new InspectionRecorded(workOrder, failed, InspectionResult.FAIL, "still noisy", "carol"),
+                Map.of("userId", "carol", "userName", "carol.inspector"));
+        // an event recorded without a readable name in its metadata shows the id
         var second = feed.publish(new InspectionRecorded(workOrder, passed, InspectionResult.PASS, null, "carol"));
 
         WorkOrderDetails details = details(workOrder);
         assertThat(details.scans()).containsExactly(
-                new WorkOrderDetails.Scan(scan, "diagnosis", "bearing worn", "bob", scanned.getTimestamp()));
+                new WorkOrderDetails.Scan(scan, "diagnosis", "bearing worn", "bob", "Bob Builder", scanned.getTimestamp()));
         assertThat(details.inspections()).containsExactly(
-                new WorkOrderDetails.Inspection(failed, InspectionResult.FAIL, "still noisy", "carol", first.getTimestamp()),
-                new WorkOrderDetails.Inspection(passed, InspectionResult.PASS, null, "carol", second.getTimestamp()));
+                new WorkOrderDetails.Inspection(failed, InspectionResult.FAIL, "still noisy", "carol", "carol.inspector",
+                        first.getTimestamp()),
+                new WorkOrderDetails.Inspection(passed, InspectionResult.PASS, null, "carol", "carol", second.getTimestamp()));
     }
 
     @Test
@@ -441,11 +449,33 @@ class WorkOrderProjectionTest {
     }
 
     @Test
+    void theTechnicianIsShownByUserIdWithTheDirectorysNameWhichFollowsARename() {
+        open(workOrder, "WO-2026-000001");
+        TechnicianId bobsId = TechnicianId.of("bob");
+        feed.publish(new TechnicianRegistered(bobsId, "bob", "Bob Builder"));
+        feed.publish(new TechnicianAssigned(workOrder, "bob", "Bob Builder"));
+        assertThat(details(workOrder).technician()).isEqualTo("bob");
+        assertThat(details(workOrder).technicianName()).isEqualTo("Bob Builder");
+
+        var renamed = feed.publish(new TechnicianRenamed(bobsId, "bob", "Robert Builder"));
+        assertThat(details(workOrder).technicianName()).isEqualTo("Robert Builder");
+        assertThat(list(q -> q).items()).extracting(WorkOrderSummary::technicianName).containsExactly("Robert Builder");
+        feed.assertRedeliveryChangesNothing(this::snapshot, renamed);
+    }
+
+    @Test
+    void anAssignmentOfATechnicianTheDirectoryNeverNamedShowsTheNameInTheEvent() {
+        open(workOrder, "WO-2026-000001");
+        feed.publish(new TechnicianAssigned(workOrder, "ted.technician", "ted.technician"));
+        assertThat(details(workOrder).technicianName()).isEqualTo("ted.technician");
+    }
+
+    @Test
     void olderEventAfterNewerOnesChangesNothing() {
         var opened = feed.publish(new WorkOrderOpened(workOrder, "WO-2026-000001", ada, car, "Service", null, null));
         var approved = feed.publish(new WorkOrderApproved(workOrder, "Ada Lovelace", BigDecimal.TEN));
-        var assigned = feed.publish(new TechnicianAssigned(workOrder, "bob"));
-        feed.publish(new TechnicianAssigned(workOrder, "dave"));
+        var assigned = feed.publish(new TechnicianAssigned(workOrder, "bob", "Bob Builder"));
+        feed.publish(new TechnicianAssigned(workOrder, "dave", "Dave"));
         feed.publish(new WorkStarted(workOrder, "dave"));
         var rename = feed.publish(new CustomerContactDetailsUpdated(ada, "Ada King", "ada@example.com", null, null));
         feed.publish(new CustomerContactDetailsUpdated(ada, "Ada Lovelace King", "ada@example.com", null, null));
@@ -608,7 +638,7 @@ class WorkOrderProjectionTest {
 
     private void start(WorkOrderId id) {
         feed.publish(new WorkOrderApproved(id, "Ada Lovelace", BigDecimal.TEN));
-        feed.publish(new TechnicianAssigned(id, "bob"));
+        feed.publish(new TechnicianAssigned(id, "bob", "Bob Builder"));
         feed.publish(new WorkStarted(id, "bob"));
     }
 

@@ -31,7 +31,8 @@ public record DashboardView(Period period, WorkOrders workOrders, Durations cycl
     public record Durations(long count, BigDecimal meanHours, BigDecimal medianHours, BigDecimal p90Hours) {
     }
 
-    public record Workload(long assigned, long inProgress, long onHold, BigDecimal labourHours) {
+    /** A technician's open work, keyed by their user id; {@code name} is the directory's display name. */
+    public record Workload(String name, long assigned, long inProgress, long onHold, BigDecimal labourHours) {
     }
 
     public record Revenue(Amounts today, Amounts last7Days, Amounts last30Days, List<Day> byDay) {

@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 public record WorkOrderDetails(WorkOrderId id, String number, WorkOrderStatus status, long version, Customer customer,
                                Asset asset, String description, Priority priority, LocalDate dueDate, boolean overdue,
-                               String technician, String approvedBy, BigDecimal approvedTotal,
+                               String technician, String technicianName, String approvedBy, BigDecimal approvedTotal,
                                List<LabourLine> labourLines, List<PartLine> partLines,
                                List<Inspection> inspections, List<Payment> payments, Totals totals,
                                List<Scan> scans, Instant openedAt, Instant completedAt, List<AppliedJob> jobs,
@@ -52,13 +52,14 @@ public record WorkOrderDetails(WorkOrderId id, String number, WorkOrderStatus st
                            BigDecimal unitPrice, BigDecimal amount, PartLineStatus status) {
     }
 
-    public record Inspection(UUID id, InspectionResult result, String notes, String inspector, Instant at) {
+    public record Inspection(UUID id, InspectionResult result, String notes, String inspector, String inspectorName,
+                             Instant at) {
     }
 
     public record Payment(UUID id, BigDecimal amount, PaymentMethod method, BigDecimal balance, Instant at) {
     }
 
-    public record Scan(UUID id, String stage, String note, String technician, Instant at) {
+    public record Scan(UUID id, String stage, String note, String technician, String technicianName, Instant at) {
     }
 
     /**

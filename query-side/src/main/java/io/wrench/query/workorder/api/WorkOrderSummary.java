@@ -13,5 +13,6 @@ import java.time.LocalDate;
 /** A row of the work-order list; {@code total} as in {@link WorkOrderDetails.Totals}. */
 public record WorkOrderSummary(WorkOrderId id, String number, WorkOrderStatus status, CustomerId customerId,
                                String customerName, AssetId assetId, Priority priority, String technician,
+                               String technicianName,
                                LocalDate dueDate, boolean overdue, BigDecimal total, Instant openedAt) {
 }

@@ -1,0 +1,38 @@
+package io.wrench.query.technician;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "technician_view")
+class TechnicianEntity {
+
+    @Id
+    @Column(name = "user_id")
+    String userId;
+    @Column(name = "technician_id")
+    UUID technicianId;
+    @Column(name = "display_name")
+    String displayName;
+    boolean active;
+    long version;
+    @Column(name = "registered_at")
+    Instant registeredAt;
+
+    protected TechnicianEntity() {
+    }
+
+    TechnicianEntity(String userId, UUID technicianId, String displayName, long version, Instant registeredAt) {
+        this.userId = userId;
+        this.technicianId = technicianId;
+        this.displayName = displayName;
+        this.active = true;
+        this.version = version;
+        this.registeredAt = registeredAt;
+    }
+}

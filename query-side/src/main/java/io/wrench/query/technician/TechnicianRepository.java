@@ -1,0 +1,13 @@
+package io.wrench.query.technician;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface TechnicianRepository extends JpaRepository<TechnicianEntity, String>, JpaSpecificationExecutor<TechnicianEntity> {
+
+    @Modifying
+    @Query("delete from TechnicianEntity")
+    void deleteAllInBulk();
+}
