@@ -93,10 +93,6 @@ public final class Api {
             return send("PATCH", path, JSON.writeValueAsString(body), "application/json");
         }
 
-        public Response put(String path, Object body) {
-            return send("PUT", path, JSON.writeValueAsString(body), "application/json");
-        }
-
         public Response delete(String path) {
             return send("DELETE", path, null, null);
         }

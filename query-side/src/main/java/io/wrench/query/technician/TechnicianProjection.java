@@ -6,6 +6,8 @@ import io.wrench.query.technician.api.FindTechnician;
 import io.wrench.query.technician.api.FindTechnicians;
 import io.wrench.query.technician.api.TechnicianView;
 import io.wrench.query.technician.api.TechnicianViews;
+import io.wrench.shared.DeadLettered;
+import io.wrench.shared.ViewTables;
 import io.wrench.shared.technician.TechnicianDeactivated;
 import io.wrench.shared.technician.TechnicianReactivated;
 import io.wrench.shared.technician.TechnicianRegistered;
@@ -16,6 +18,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +39,18 @@ class TechnicianProjection {
 
     TechnicianProjection(TechnicianRepository technicians) {
         this.technicians = technicians;
+    }
+
+    /** The tables a rebuild copies beside the live ones (blue/green), then swaps in. */
+    @Bean
+    static ViewTables technicianProjectionViewTables() {
+        return ViewTables.of(TechnicianViews.PROCESSOR, "technician_view");
+    }
+
+    /** A failing event is parked with its sequence, the rest of the view goes on. */
+    @Bean
+    static DeadLettered technicianProjectionDeadLettered() {
+        return new DeadLettered(TechnicianViews.PROCESSOR);
     }
 
     @EventHandler

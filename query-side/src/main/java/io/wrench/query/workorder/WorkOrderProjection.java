@@ -51,7 +51,8 @@ class WorkOrderProjection {
 
     static ViewTables workOrderProjectionViewTables() {
 
-        return ViewTables.of(NAME, "work_order_view", "work_order_labour_view", "work_order_part_view", "work_order_inspection_view", "work_order_payment_view", "work_order_scan_view", "work_order_customer_view", "work_order_asset_view", "work_order_job_view");
+        return ViewTables.of(NAME, "work_order_view", "work_order_labour_view", "work_order_part_view", "work_order_inspection_view", "work_order_payment_view", "work_order_scan_view", "work_order_customer_view", "work_order_asset_view", "work_order_job_view",
+                "work_order_technician_view");
 
     }
 
