@@ -1,9 +1,9 @@
 package io.wrench.api.asof;
 
-import io.wrench.query.customer.api.CustomerDetails;
-import io.wrench.query.customer.api.FindCustomer;
-import io.wrench.query.inventory.api.FindStockItem;
-import io.wrench.query.workorder.api.FindWorkOrder;
+import io.wrench.query.customer.messages.CustomerDetails;
+import io.wrench.query.customer.messages.FindCustomer;
+import io.wrench.query.inventory.messages.FindStockItem;
+import io.wrench.query.workorder.messages.FindWorkOrder;
 import io.wrench.shared.workorder.WorkOrderOpened;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;

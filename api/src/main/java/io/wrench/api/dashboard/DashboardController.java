@@ -1,6 +1,6 @@
 package io.wrench.api.dashboard;
 
-import io.wrench.query.dashboard.api.DashboardViews;
+import io.wrench.query.dashboard.messages.DashboardViews;
 import io.wrench.api.web.ReadsFrom;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,11 +8,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wrench.api.web.FieldValidationException;
 import io.wrench.api.web.ListParams;
 import io.wrench.query.PageQuery;
-import io.wrench.query.dashboard.api.DashboardView;
-import io.wrench.query.dashboard.api.ExplainFigure;
-import io.wrench.query.dashboard.api.Figure;
-import io.wrench.query.dashboard.api.FigureExplanation;
-import io.wrench.query.dashboard.api.FindDashboard;
+import io.wrench.query.dashboard.messages.DashboardView;
+import io.wrench.query.dashboard.messages.ExplainFigure;
+import io.wrench.query.dashboard.messages.Figure;
+import io.wrench.query.dashboard.messages.FigureExplanation;
+import io.wrench.query.dashboard.messages.FindDashboard;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;

@@ -1,10 +1,10 @@
 package io.wrench.api.dashboard;
 
 import io.wrench.api.config.WrenchProperties;
-import io.wrench.query.dashboard.api.DashboardChanged;
-import io.wrench.query.dashboard.api.DashboardView;
-import io.wrench.query.dashboard.api.FindDashboard;
-import io.wrench.query.dashboard.api.FindDashboardRevision;
+import io.wrench.query.dashboard.messages.DashboardChanged;
+import io.wrench.query.dashboard.messages.DashboardView;
+import io.wrench.query.dashboard.messages.FindDashboard;
+import io.wrench.query.dashboard.messages.FindDashboardRevision;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;

@@ -6,7 +6,7 @@ import io.wrench.api.web.CommandAnswers;
 import io.wrench.api.web.CommandResponses;
 import io.wrench.api.web.NotFoundException;
 import io.wrench.api.web.ReadsFrom;
-import io.wrench.command.customer.api.ChangeNotificationPreferences;
+import io.wrench.command.customer.messages.ChangeNotificationPreferences;
 import io.wrench.shared.customer.CustomerId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

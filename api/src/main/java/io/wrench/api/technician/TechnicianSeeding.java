@@ -2,7 +2,7 @@ package io.wrench.api.technician;
 
 import io.wrench.api.config.WrenchProperties;
 import io.wrench.api.web.RequestMetadata;
-import io.wrench.command.technician.api.EnsureTechnician;
+import io.wrench.command.technician.messages.EnsureTechnician;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;

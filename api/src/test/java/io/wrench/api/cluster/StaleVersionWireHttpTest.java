@@ -4,7 +4,7 @@ import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import io.wrench.api.support.HttpTestSupport;
 import io.wrench.api.web.ErrorAdvice;
-import io.wrench.command.customer.api.UpdateContactDetails;
+import io.wrench.command.customer.messages.UpdateContactDetails;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.RuleViolationDetails;
 import io.wrench.shared.customer.CustomerId;

@@ -2,7 +2,7 @@ package io.wrench.api.dashboard;
 
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
-import io.wrench.query.dashboard.api.Figure;
+import io.wrench.query.dashboard.messages.Figure;
 import io.wrench.shared.workorder.WorkOrderStatus;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;

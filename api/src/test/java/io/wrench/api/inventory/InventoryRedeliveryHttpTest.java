@@ -3,7 +3,7 @@ package io.wrench.api.inventory;
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import io.wrench.api.support.HttpTestSupport;
-import io.wrench.command.inventory.api.ReserveStock;
+import io.wrench.command.inventory.messages.ReserveStock;
 import io.wrench.shared.inventory.StockItemId;
 import io.wrench.shared.workorder.LineId;
 import io.wrench.shared.workorder.WorkOrderId;

@@ -3,7 +3,7 @@ package io.wrench.api.web;
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import io.wrench.api.support.HttpTestSupport;
-import io.wrench.query.dashboard.api.DashboardViews;
+import io.wrench.query.dashboard.messages.DashboardViews;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.wrench.api.workorder;
 
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
-import io.wrench.command.workorder.api.OpenWorkOrder;
+import io.wrench.command.workorder.messages.OpenWorkOrder;
 import io.wrench.shared.customer.CustomerId;
 import io.wrench.shared.workorder.Priority;
 import io.wrench.shared.workorder.WorkOrderBecameOverdue;

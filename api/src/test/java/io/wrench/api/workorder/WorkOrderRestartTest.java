@@ -1,15 +1,15 @@
 package io.wrench.api.workorder;
 
 import io.wrench.api.WrenchApplication;
-import io.wrench.command.customer.api.RegisterCustomer;
-import io.wrench.command.inventory.api.ReceiveStock;
-import io.wrench.command.inventory.api.RegisterStockItem;
-import io.wrench.command.workorder.api.AddPartLine;
-import io.wrench.command.workorder.api.OpenWorkOrder;
-import io.wrench.query.inventory.api.FindStockItem;
-import io.wrench.query.inventory.api.StockItemView;
-import io.wrench.query.workorder.api.FindWorkOrder;
-import io.wrench.query.workorder.api.WorkOrderDetails;
+import io.wrench.command.customer.messages.RegisterCustomer;
+import io.wrench.command.inventory.messages.ReceiveStock;
+import io.wrench.command.inventory.messages.RegisterStockItem;
+import io.wrench.command.workorder.messages.AddPartLine;
+import io.wrench.command.workorder.messages.OpenWorkOrder;
+import io.wrench.query.inventory.messages.FindStockItem;
+import io.wrench.query.inventory.messages.StockItemView;
+import io.wrench.query.workorder.messages.FindWorkOrder;
+import io.wrench.query.workorder.messages.WorkOrderDetails;
 import io.wrench.shared.customer.CustomerId;
 import io.wrench.shared.inventory.StockBackordered;
 import io.wrench.shared.inventory.StockItemId;

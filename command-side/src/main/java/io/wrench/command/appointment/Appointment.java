@@ -2,9 +2,9 @@ package io.wrench.command.appointment;
 
 import io.wrench.command.technician.TechnicianDirectory;
 
-import io.wrench.command.appointment.api.BookAppointment;
-import io.wrench.command.appointment.api.CancelAppointment;
-import io.wrench.command.appointment.api.RescheduleAppointment;
+import io.wrench.command.appointment.messages.BookAppointment;
+import io.wrench.command.appointment.messages.CancelAppointment;
+import io.wrench.command.appointment.messages.RescheduleAppointment;
 import io.wrench.command.catalogue.ServiceCatalogue;
 import io.wrench.command.workorder.CustomerEligibility;
 import io.wrench.shared.appointment.AppointmentBooked;

@@ -1,9 +1,9 @@
 package io.wrench.command.catalogue;
 
 import io.wrench.command.Input;
-import io.wrench.command.catalogue.api.DefineServiceEntry;
-import io.wrench.command.catalogue.api.RetireServiceEntry;
-import io.wrench.command.catalogue.api.ReviseServiceEntry;
+import io.wrench.command.catalogue.messages.DefineServiceEntry;
+import io.wrench.command.catalogue.messages.RetireServiceEntry;
+import io.wrench.command.catalogue.messages.ReviseServiceEntry;
 import io.wrench.command.inventory.StockItemRegistry;
 import io.wrench.shared.catalogue.ServiceEntryDefined;
 import io.wrench.shared.catalogue.ServiceEntryId;

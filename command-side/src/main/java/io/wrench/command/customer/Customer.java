@@ -1,11 +1,11 @@
 package io.wrench.command.customer;
 
-import io.wrench.command.customer.api.ArchiveCustomer;
-import io.wrench.command.customer.api.ChangeNotificationPreferences;
-import io.wrench.command.customer.api.RecordOdometer;
-import io.wrench.command.customer.api.RegisterAsset;
-import io.wrench.command.customer.api.RegisterCustomer;
-import io.wrench.command.customer.api.UpdateContactDetails;
+import io.wrench.command.customer.messages.ArchiveCustomer;
+import io.wrench.command.customer.messages.ChangeNotificationPreferences;
+import io.wrench.command.customer.messages.RecordOdometer;
+import io.wrench.command.customer.messages.RegisterAsset;
+import io.wrench.command.customer.messages.RegisterCustomer;
+import io.wrench.command.customer.messages.UpdateContactDetails;
 import io.wrench.command.Input;
 import io.wrench.shared.customer.AssetId;
 import io.wrench.shared.customer.AssetRegistered;

@@ -1,14 +1,14 @@
 package io.wrench.command.inventory;
 
 import org.axonframework.spring.stereotype.Aggregate;
-import io.wrench.command.inventory.api.AdjustStock;
-import io.wrench.command.inventory.api.ChangeStockItemDetails;
-import io.wrench.command.inventory.api.DiscontinueStockItem;
-import io.wrench.command.inventory.api.IssueReservedStock;
-import io.wrench.command.inventory.api.ReceiveStock;
-import io.wrench.command.inventory.api.RegisterStockItem;
-import io.wrench.command.inventory.api.ReleaseReservation;
-import io.wrench.command.inventory.api.ReserveStock;
+import io.wrench.command.inventory.messages.AdjustStock;
+import io.wrench.command.inventory.messages.ChangeStockItemDetails;
+import io.wrench.command.inventory.messages.DiscontinueStockItem;
+import io.wrench.command.inventory.messages.IssueReservedStock;
+import io.wrench.command.inventory.messages.ReceiveStock;
+import io.wrench.command.inventory.messages.RegisterStockItem;
+import io.wrench.command.inventory.messages.ReleaseReservation;
+import io.wrench.command.inventory.messages.ReserveStock;
 import io.wrench.command.Input;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.inventory.BackorderFilled;

@@ -1,9 +1,9 @@
 package io.wrench.command.workorder;
 
 import io.wrench.command.appointment.Appointment;
-import io.wrench.command.appointment.api.CheckInAppointment;
-import io.wrench.command.appointment.api.CheckedIn;
-import io.wrench.command.workorder.api.OpenWorkOrder;
+import io.wrench.command.appointment.messages.CheckInAppointment;
+import io.wrench.command.appointment.messages.CheckedIn;
+import io.wrench.command.workorder.messages.OpenWorkOrder;
 import io.wrench.shared.workorder.Priority;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;

@@ -1,6 +1,6 @@
 package io.wrench.command.workorder;
 
-import io.wrench.command.workorder.api.AddPartLine;
+import io.wrench.command.workorder.messages.AddPartLine;
 import io.wrench.shared.Money;
 import io.wrench.shared.catalogue.ServiceLabour;
 import io.wrench.shared.catalogue.ServicePart;

@@ -1,7 +1,7 @@
 package io.wrench.command.workorder;
 
 import io.wrench.shared.Money;
-import io.wrench.command.workorder.api.AddPartLine;
+import io.wrench.command.workorder.messages.AddPartLine;
 import io.wrench.shared.workorder.PartLineAdded;
 import io.wrench.shared.workorder.WorkOrderId;
 

@@ -3,7 +3,7 @@ package io.wrench.command.workorder;
 import io.wrench.command.technician.TechnicianDirectory;
 import io.wrench.shared.Money;
 import org.axonframework.spring.stereotype.Aggregate;
-import io.wrench.command.workorder.api.*;
+import io.wrench.command.workorder.messages.*;
 import io.wrench.shared.workorder.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;

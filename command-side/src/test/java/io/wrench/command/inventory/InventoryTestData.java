@@ -1,12 +1,12 @@
 package io.wrench.command.inventory;
 
-import io.wrench.command.inventory.api.AdjustStock;
-import io.wrench.command.inventory.api.DiscontinueStockItem;
-import io.wrench.command.inventory.api.IssueReservedStock;
-import io.wrench.command.inventory.api.ReceiveStock;
-import io.wrench.command.inventory.api.RegisterStockItem;
-import io.wrench.command.inventory.api.ReleaseReservation;
-import io.wrench.command.inventory.api.ReserveStock;
+import io.wrench.command.inventory.messages.AdjustStock;
+import io.wrench.command.inventory.messages.DiscontinueStockItem;
+import io.wrench.command.inventory.messages.IssueReservedStock;
+import io.wrench.command.inventory.messages.ReceiveStock;
+import io.wrench.command.inventory.messages.RegisterStockItem;
+import io.wrench.command.inventory.messages.ReleaseReservation;
+import io.wrench.command.inventory.messages.ReserveStock;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.inventory.BackorderFilled;
 import io.wrench.shared.inventory.LowStockDetected;

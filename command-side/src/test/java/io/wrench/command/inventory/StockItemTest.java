@@ -1,8 +1,8 @@
 package io.wrench.command.inventory;
 
-import io.wrench.command.inventory.api.ChangeStockItemDetails;
-import io.wrench.command.inventory.api.ReceiveStock;
-import io.wrench.command.inventory.api.RegisterStockItem;
+import io.wrench.command.inventory.messages.ChangeStockItemDetails;
+import io.wrench.command.inventory.messages.ReceiveStock;
+import io.wrench.command.inventory.messages.RegisterStockItem;
 import io.wrench.shared.inventory.LowStockDetected;
 import io.wrench.shared.inventory.ReservationRejected;
 import io.wrench.shared.inventory.StockAdjusted;
@@ -409,7 +409,7 @@ class StockItemTest {
         @Test
         void an_adjustment_needs_a_reason() {
             fixture.given(itemWithOnHand(10))
-                    .when(new io.wrench.command.inventory.api.AdjustStock(ITEM, qty(1), " ", null))
+                    .when(new io.wrench.command.inventory.messages.AdjustStock(ITEM, qty(1), " ", null))
                     .expectNoEvents()
                     .expectException(refusal(INVALID_INPUT, "reason must not be blank"));
         }

@@ -1,10 +1,10 @@
 package io.wrench.command.technician;
 
 import io.wrench.command.RuleViolation;
-import io.wrench.command.technician.api.DeactivateTechnician;
-import io.wrench.command.technician.api.EnsureTechnician;
-import io.wrench.command.technician.api.ReactivateTechnician;
-import io.wrench.command.technician.api.RegisterTechnician;
+import io.wrench.command.technician.messages.DeactivateTechnician;
+import io.wrench.command.technician.messages.EnsureTechnician;
+import io.wrench.command.technician.messages.ReactivateTechnician;
+import io.wrench.command.technician.messages.RegisterTechnician;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.technician.TechnicianDeactivated;
 import io.wrench.shared.technician.TechnicianId;

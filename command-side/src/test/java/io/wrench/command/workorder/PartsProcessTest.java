@@ -1,12 +1,12 @@
 package io.wrench.command.workorder;
 
-import io.wrench.command.inventory.api.IssueReservedStock;
-import io.wrench.command.inventory.api.ReleaseReservation;
-import io.wrench.command.inventory.api.ReserveStock;
-import io.wrench.command.workorder.api.MarkPartLineBackordered;
-import io.wrench.command.workorder.api.MarkPartLineIssued;
-import io.wrench.command.workorder.api.MarkPartLineReleased;
-import io.wrench.command.workorder.api.MarkPartLineReserved;
+import io.wrench.command.inventory.messages.IssueReservedStock;
+import io.wrench.command.inventory.messages.ReleaseReservation;
+import io.wrench.command.inventory.messages.ReserveStock;
+import io.wrench.command.workorder.messages.MarkPartLineBackordered;
+import io.wrench.command.workorder.messages.MarkPartLineIssued;
+import io.wrench.command.workorder.messages.MarkPartLineReleased;
+import io.wrench.command.workorder.messages.MarkPartLineReserved;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.inventory.BackorderFilled;
 import io.wrench.shared.inventory.ReservationRejected;

@@ -1,7 +1,7 @@
 package io.wrench.command.workorder;
 
-import io.wrench.command.workorder.api.AddAttachment;
-import io.wrench.command.workorder.api.RemoveAttachment;
+import io.wrench.command.workorder.messages.AddAttachment;
+import io.wrench.command.workorder.messages.RemoveAttachment;
 import io.wrench.shared.workorder.AttachmentAdded;
 import io.wrench.shared.workorder.AttachmentRemoved;
 import io.wrench.shared.workorder.WorkOrderCancelled;

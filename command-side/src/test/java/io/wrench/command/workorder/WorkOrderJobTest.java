@@ -1,6 +1,6 @@
 package io.wrench.command.workorder;
 
-import io.wrench.command.workorder.api.ApplyJob;
+import io.wrench.command.workorder.messages.ApplyJob;
 import io.wrench.shared.Money;
 import io.wrench.shared.workorder.JobApplied;
 import io.wrench.shared.workorder.LabourLineAdded;

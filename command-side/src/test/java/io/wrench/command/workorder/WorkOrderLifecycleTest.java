@@ -1,7 +1,7 @@
 package io.wrench.command.workorder;
 
 import io.wrench.command.workorder.Lifecycle.Action;
-import io.wrench.command.workorder.api.*;
+import io.wrench.command.workorder.messages.*;
 import io.wrench.shared.workorder.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;

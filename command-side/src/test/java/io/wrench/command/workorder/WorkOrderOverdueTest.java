@@ -1,7 +1,7 @@
 package io.wrench.command.workorder;
 
-import io.wrench.command.workorder.api.CancelWorkOrder;
-import io.wrench.command.workorder.api.CompleteWorkOrder;
+import io.wrench.command.workorder.messages.CancelWorkOrder;
+import io.wrench.command.workorder.messages.CompleteWorkOrder;
 import io.wrench.shared.workorder.WorkOrderBecameOverdue;
 import io.wrench.shared.workorder.WorkOrderStatus;
 import org.axonframework.test.aggregate.AggregateTestFixture;

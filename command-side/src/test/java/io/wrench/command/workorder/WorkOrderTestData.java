@@ -3,7 +3,7 @@ package io.wrench.command.workorder;
 import io.wrench.command.technician.TechnicianDirectory;
 
 import io.wrench.shared.Money;
-import io.wrench.command.workorder.api.OpenWorkOrder;
+import io.wrench.command.workorder.messages.OpenWorkOrder;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.customer.AssetId;
 import io.wrench.shared.customer.CustomerId;

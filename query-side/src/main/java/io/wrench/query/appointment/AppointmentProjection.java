@@ -1,9 +1,9 @@
 package io.wrench.query.appointment;
 
-import io.wrench.query.appointment.api.AppointmentCalendar;
-import io.wrench.query.appointment.api.AppointmentView;
-import io.wrench.query.appointment.api.FindAppointment;
-import io.wrench.query.appointment.api.FindAppointments;
+import io.wrench.query.appointment.messages.AppointmentCalendar;
+import io.wrench.query.appointment.messages.AppointmentView;
+import io.wrench.query.appointment.messages.FindAppointment;
+import io.wrench.query.appointment.messages.FindAppointments;
 import io.wrench.shared.ViewTables;
 import org.springframework.context.annotation.Bean;
 import io.wrench.shared.appointment.AppointmentBooked;

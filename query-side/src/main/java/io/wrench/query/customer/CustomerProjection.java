@@ -1,6 +1,6 @@
 package io.wrench.query.customer;
 
-import io.wrench.query.customer.api.CustomerViews;
+import io.wrench.query.customer.messages.CustomerViews;
 import io.wrench.shared.ViewTables;
 import io.wrench.shared.DeadLettered;
 import io.wrench.shared.customer.AssetRegistered;

@@ -1,11 +1,11 @@
 package io.wrench.query.dashboard;
 
-import io.wrench.query.dashboard.api.DashboardViews;
+import io.wrench.query.dashboard.messages.DashboardViews;
 import io.wrench.shared.ViewTables;
 import io.wrench.shared.DeadLettered;
-import io.wrench.query.dashboard.api.DashboardChanged;
-import io.wrench.query.dashboard.api.Figure;
-import io.wrench.query.dashboard.api.FindDashboard;
+import io.wrench.query.dashboard.messages.DashboardChanged;
+import io.wrench.query.dashboard.messages.Figure;
+import io.wrench.query.dashboard.messages.FindDashboard;
 import io.wrench.shared.inventory.BackorderFilled;
 import io.wrench.shared.inventory.LowStockDetected;
 import io.wrench.shared.inventory.ReservationReleased;

@@ -1,12 +1,12 @@
 package io.wrench.query.dashboard;
 
 import io.wrench.query.Decimals;
-import io.wrench.query.dashboard.api.DashboardView;
-import io.wrench.query.dashboard.api.ExplainFigure;
-import io.wrench.query.dashboard.api.Figure;
-import io.wrench.query.dashboard.api.FigureExplanation;
-import io.wrench.query.dashboard.api.FindDashboard;
-import io.wrench.query.dashboard.api.FindDashboardRevision;
+import io.wrench.query.dashboard.messages.DashboardView;
+import io.wrench.query.dashboard.messages.ExplainFigure;
+import io.wrench.query.dashboard.messages.Figure;
+import io.wrench.query.dashboard.messages.FigureExplanation;
+import io.wrench.query.dashboard.messages.FindDashboard;
+import io.wrench.query.dashboard.messages.FindDashboardRevision;
 import io.wrench.shared.workorder.WorkOrderStatus;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Value;

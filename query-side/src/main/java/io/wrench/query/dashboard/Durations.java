@@ -1,6 +1,6 @@
 package io.wrench.query.dashboard;
 
-import io.wrench.query.dashboard.api.DashboardView;
+import io.wrench.query.dashboard.messages.DashboardView;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

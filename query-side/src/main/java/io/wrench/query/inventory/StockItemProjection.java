@@ -1,6 +1,6 @@
 package io.wrench.query.inventory;
 
-import io.wrench.query.inventory.api.InventoryViews;
+import io.wrench.query.inventory.messages.InventoryViews;
 import io.wrench.shared.ViewTables;
 import io.wrench.shared.DeadLettered;
 import org.springframework.context.annotation.Bean;
@@ -8,10 +8,10 @@ import io.wrench.query.Decimals;
 import io.wrench.query.PageView;
 import io.wrench.query.SearchText;
 import io.wrench.query.Sorting;
-import io.wrench.query.inventory.api.FindStockItem;
-import io.wrench.query.inventory.api.FindStockItems;
-import io.wrench.query.inventory.api.StockItemSummary;
-import io.wrench.query.inventory.api.StockItemView;
+import io.wrench.query.inventory.messages.FindStockItem;
+import io.wrench.query.inventory.messages.FindStockItems;
+import io.wrench.query.inventory.messages.StockItemSummary;
+import io.wrench.query.inventory.messages.StockItemView;
 import io.wrench.shared.inventory.BackorderFilled;
 import io.wrench.shared.inventory.LowStockDetected;
 import io.wrench.shared.inventory.ReservationRejected;

@@ -1,6 +1,6 @@
 package io.wrench.query.inventory;
 
-import io.wrench.query.inventory.api.StockMovementView;
+import io.wrench.query.inventory.messages.StockMovementView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,6 +1,6 @@
 package io.wrench.query.inventory;
 
-import io.wrench.query.inventory.api.InventoryViews;
+import io.wrench.query.inventory.messages.InventoryViews;
 import io.wrench.shared.ViewTables;
 import io.wrench.shared.DeadLettered;
 import org.springframework.context.annotation.Bean;
@@ -8,9 +8,9 @@ import io.wrench.query.Decimals;
 import io.wrench.query.PageQuery;
 import io.wrench.query.PageView;
 import io.wrench.query.Sorting;
-import io.wrench.query.inventory.api.FindStockMovements;
-import io.wrench.query.inventory.api.StockMovementView;
-import io.wrench.query.inventory.api.StockMovementView.Type;
+import io.wrench.query.inventory.messages.FindStockMovements;
+import io.wrench.query.inventory.messages.StockMovementView;
+import io.wrench.query.inventory.messages.StockMovementView.Type;
 import io.wrench.shared.inventory.BackorderFilled;
 import io.wrench.shared.inventory.ReservationReleased;
 import io.wrench.shared.inventory.ReservedStockIssued;

@@ -2,10 +2,10 @@ package io.wrench.query.technician;
 
 import io.wrench.query.PageView;
 import io.wrench.query.Sorting;
-import io.wrench.query.technician.api.FindTechnician;
-import io.wrench.query.technician.api.FindTechnicians;
-import io.wrench.query.technician.api.TechnicianView;
-import io.wrench.query.technician.api.TechnicianViews;
+import io.wrench.query.technician.messages.FindTechnician;
+import io.wrench.query.technician.messages.FindTechnicians;
+import io.wrench.query.technician.messages.TechnicianView;
+import io.wrench.query.technician.messages.TechnicianViews;
 import io.wrench.shared.DeadLettered;
 import io.wrench.shared.ViewTables;
 import io.wrench.shared.technician.TechnicianDeactivated;

@@ -1,9 +1,9 @@
 package io.wrench.query.workorder;
 
-import io.wrench.query.workorder.api.AttachmentList;
-import io.wrench.query.workorder.api.AttachmentView;
-import io.wrench.query.workorder.api.FindAttachment;
-import io.wrench.query.workorder.api.FindAttachments;
+import io.wrench.query.workorder.messages.AttachmentList;
+import io.wrench.query.workorder.messages.AttachmentView;
+import io.wrench.query.workorder.messages.FindAttachment;
+import io.wrench.query.workorder.messages.FindAttachments;
 import io.wrench.shared.ViewTables;
 import org.springframework.context.annotation.Bean;
 import io.wrench.shared.workorder.AttachmentAdded;

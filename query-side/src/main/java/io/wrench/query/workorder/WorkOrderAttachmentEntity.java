@@ -1,6 +1,6 @@
 package io.wrench.query.workorder;
 
-import io.wrench.query.workorder.api.AttachmentView;
+import io.wrench.query.workorder.messages.AttachmentView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

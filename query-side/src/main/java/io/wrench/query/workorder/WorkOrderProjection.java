@@ -1,6 +1,6 @@
 package io.wrench.query.workorder;
 
-import io.wrench.query.workorder.api.WorkOrderViews;
+import io.wrench.query.workorder.messages.WorkOrderViews;
 import io.wrench.shared.ViewTables;
 import io.wrench.shared.DeadLettered;
 import io.wrench.shared.workorder.*;

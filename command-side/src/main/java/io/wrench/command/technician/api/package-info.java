@@ -1,2 +1,0 @@
-/** Commands of the technician directory. */
-package io.wrench.command.technician.api;

@@ -1,0 +1,2 @@
+/** Commands of the technician directory. */
+package io.wrench.command.technician.messages;

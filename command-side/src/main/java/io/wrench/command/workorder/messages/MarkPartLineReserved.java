@@ -1,0 +1,12 @@
+package io.wrench.command.workorder.messages;
+
+import io.wrench.shared.workorder.LineId;
+import io.wrench.shared.workorder.WorkOrderId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Parts process only: inventory reserved the line's stock. Idempotent, and never refused: an answer
+ * that no longer applies (repeated, late, or for a line already settled) records nothing.
+ */
+public record MarkPartLineReserved(@TargetAggregateIdentifier WorkOrderId workOrderId, LineId lineId) {
+}

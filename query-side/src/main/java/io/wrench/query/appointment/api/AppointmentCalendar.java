@@ -1,8 +1,0 @@
-package io.wrench.query.appointment.api;
-
-import java.time.Instant;
-import java.util.List;
-
-/** The appointments of a span of time, in start order. */
-public record AppointmentCalendar(Instant from, Instant to, List<AppointmentView> appointments) {
-}

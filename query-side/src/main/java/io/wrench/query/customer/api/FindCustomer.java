@@ -1,7 +1,0 @@
-package io.wrench.query.customer.api;
-
-import io.wrench.shared.customer.CustomerId;
-
-/** One customer with assets and work orders; empty when unknown. */
-public record FindCustomer(CustomerId customerId) {
-}

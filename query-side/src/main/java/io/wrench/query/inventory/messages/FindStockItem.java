@@ -1,0 +1,7 @@
+package io.wrench.query.inventory.messages;
+
+import io.wrench.shared.inventory.StockItemId;
+
+/** One stock item; empty when unknown. */
+public record FindStockItem(StockItemId itemId) {
+}

@@ -1,2 +1,0 @@
-/** Queries and views of the technician directory. */
-package io.wrench.query.technician.api;

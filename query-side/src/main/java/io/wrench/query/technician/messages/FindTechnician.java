@@ -1,0 +1,5 @@
+package io.wrench.query.technician.messages;
+
+/** One technician by user id. */
+public record FindTechnician(String userId) {
+}

@@ -1,7 +1,0 @@
-package io.wrench.query.workorder.api;
-
-import java.util.List;
-
-/** A work order's current attachments, oldest first. */
-public record AttachmentList(List<AttachmentView> items) {
-}

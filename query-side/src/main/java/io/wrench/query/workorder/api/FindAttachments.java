@@ -1,7 +1,0 @@
-package io.wrench.query.workorder.api;
-
-import io.wrench.shared.workorder.WorkOrderId;
-
-/** The attachments a work order has now (removed ones left out), oldest first. */
-public record FindAttachments(WorkOrderId workOrderId) {
-}
