@@ -64,7 +64,7 @@ class NotificationHttpTest extends WorkOrderTestSupport {
         String number = opened.json().get("number").asString();
         assertThat(addLabour(id, "Oil change", 1.5, 80).status()).isEqualTo(201);
         assertThat(action(Role.ADVISOR, id, "approve", null).status()).isEqualTo(200);
-        assertThat(action(Role.MANAGER, id, "assign", Map.of("technician", "tech-1")).status()).isEqualTo(200);
+        assertThat(action(Role.MANAGER, id, "assign", Map.of("technician", newTechnician("tech-1", "Technician 1"))).status()).isEqualTo(200);
         assertThat(action(Role.TECHNICIAN, id, "start", null).status()).isEqualTo(200);
         assertThat(action(Role.TECHNICIAN, id, "inspections", Map.of("result", "PASS")).status()).isEqualTo(201);
         assertThat(action(Role.TECHNICIAN, id, "complete", null).status()).isEqualTo(200);
@@ -226,7 +226,7 @@ class NotificationHttpTest extends WorkOrderTestSupport {
         processor.shutDown();
         processor.start();
         Rebuilds.rebuildAndWait(projections, OutboxFeed.PROCESSING_GROUP);
-        Api.Response assigned = action(Role.MANAGER, id, "assign", Map.of("technician", "tech-3"));
+        Api.Response assigned = action(Role.MANAGER, id, "assign", Map.of("technician", newTechnician("tech-3", "Technician 3")));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
 
         assertThat(fed(assigned, customer, id)).as("replayed: the same row, no second one").isEqualTo(
@@ -316,7 +316,7 @@ class NotificationHttpTest extends WorkOrderTestSupport {
 
     private Api.Response completeFrom(Api.Response after, String id) {
         assertThat(after.status()).as(after.toString()).isEqualTo(200);
-        action(Role.MANAGER, id, "assign", Map.of("technician", "tech-2"));
+        action(Role.MANAGER, id, "assign", Map.of("technician", newTechnician("tech-2", "Technician 2")));
         action(Role.TECHNICIAN, id, "start", null);
         action(Role.TECHNICIAN, id, "inspections", Map.of("result", "PASS"));
         Api.Response completed = action(Role.TECHNICIAN, id, "complete", null);
