@@ -10,8 +10,17 @@ package io.wrench.shared;
  * @param processingGroup the processor's name, a constant on the handler class it configures
  * @param batchSize       events handled per transaction
  * @param why             the guarantee this protects, for the operations page and start-up log
+ * @param historyAsLive   the first start (no token yet) reads the events already stored as live events, not
+ *                        as Axon's default replay up to the head: for a {@code @DisallowReplay} handler that
+ *                        must still see every stored event (the audit ledger, when its database is new but
+ *                        the event store is not, as with Axon Server)
  */
-public record InStoredOrder(String processingGroup, int batchSize, String why) {
+public record InStoredOrder(String processingGroup, int batchSize, String why, boolean historyAsLive) {
+
+    /** A first start replays what is already stored (Axon's default). */
+    public InStoredOrder(String processingGroup, int batchSize, String why) {
+        this(processingGroup, batchSize, why, false);
+    }
 
     public InStoredOrder {
         if (processingGroup == null || processingGroup.isBlank() || batchSize < 1) {

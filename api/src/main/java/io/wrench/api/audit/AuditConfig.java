@@ -72,8 +72,10 @@ class AuditConfig {
     /** Global order matters to the ledger: one segment, one thread (applied by AxonConfig). */
     @Bean
     InStoredOrder auditLedgerInStoredOrder() {
+        // history as live: it disallows replays, yet a first start on a store that already holds events (a new
+        // database beside an existing Axon Server) must index and append them all, not skip them as a replay
         return new InStoredOrder(AuditLedger.PROCESSING_GROUP, 100,
-                "the ledger appends every event to the Merkle tree in the order it reads the store");
+                "the ledger appends every event to the Merkle tree in the order it reads the store", true);
     }
 
     @Bean

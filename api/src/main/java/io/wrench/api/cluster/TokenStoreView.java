@@ -39,6 +39,13 @@ public class TokenStoreView {
         this.claimTimeout = claimTimeout;
     }
 
+    /**
+     * The row in which Axon's token stores keep their own identity (a {@code ConfigToken}, written the first
+     * time {@code TokenStore.retrieveStorageIdentifier()} is asked, which the Axon Server connector does to
+     * report processors): no processor, no segment to claim.
+     */
+    static final String CONFIG_ROW = "__config";
+
     public List<StoredSegment> segments(String processor) {
         return jdbc.query("select segment, owner, timestamp, token, token_type from token_entry "
                 + "where processor_name = ? order by segment", (rs, i) -> segment(
@@ -49,31 +56,31 @@ public class TokenStoreView {
     public SortedMap<String, List<StoredSegment>> all() {
         SortedMap<String, List<StoredSegment>> all = new TreeMap<>();
         jdbc.query("select processor_name, segment, owner, timestamp, token, token_type from token_entry "
-                + "order by processor_name, segment", rs -> {
+                + "where processor_name <> ? order by processor_name, segment", rs -> {
             all.computeIfAbsent(rs.getString(1), name -> new ArrayList<>()).add(segment(
                     rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBytes(5), rs.getString(6)));
-        });
+        }, CONFIG_ROW);
         return all;
     }
 
     /** Segments per processor, by processor name. */
     public SortedMap<String, Integer> segmentCounts() {
         SortedMap<String, Integer> counts = new TreeMap<>();
-        jdbc.query("select processor_name, count(*) from token_entry group by processor_name",
+        jdbc.query("select processor_name, count(*) from token_entry where processor_name <> ? group by processor_name",
                 rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
-                });
+                }, CONFIG_ROW);
         return counts;
     }
 
     /** Live claims per owner, over every processor. */
     public Map<String, Integer> claimsByOwner() {
         Map<String, Integer> claims = new TreeMap<>();
-        jdbc.query("select owner, timestamp from token_entry where owner is not null", rs -> {
+        jdbc.query("select owner, timestamp from token_entry where owner is not null and processor_name <> ?", rs -> {
             if (isLive(rs.getString(2))) {
                 claims.merge(rs.getString(1), 1, Integer::sum);
             }
-        });
+        }, CONFIG_ROW);
         return claims;
     }
 

@@ -12,6 +12,7 @@ import io.wrench.query.QueryProcessing;
 import io.wrench.shared.DeadLettered;
 import io.wrench.shared.InStoredOrder;
 import io.wrench.api.cluster.DeadLetterQueues;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
@@ -73,7 +74,10 @@ public class AxonConfig {
             for (InStoredOrder declaration : inStoredOrder) {
                 processing.registerSequencingPolicy(declaration.processingGroup(), c -> new SequentialPolicy());
                 processing.registerPooledStreamingEventProcessorConfiguration(declaration.processingGroup(),
-                        (config, builder) -> builder.batchSize(declaration.batchSize()).initialSegmentCount(1));
+                        (config, builder) -> declaration.historyAsLive()
+                                ? builder.batchSize(declaration.batchSize()).initialSegmentCount(1)
+                                        .initialToken(StreamableMessageSource::createTailToken)
+                                : builder.batchSize(declaration.batchSize()).initialSegmentCount(1));
             }
             // A projection parks what it fails on, with its sequence, in the same database (DeadLetterQueues)
             for (DeadLettered declaration : deadLettered) {

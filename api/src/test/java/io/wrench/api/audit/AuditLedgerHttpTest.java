@@ -22,6 +22,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The ledger: signed digests, inclusion and consistency proofs, verification, the stand-alone verifier. */
 class AuditLedgerHttpTest extends AuditTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * A new database beside an event store that already holds events (Axon Server keeps the events when the
+     * PostgreSQL database is made again): the ledger's first start must index and append every stored event.
+     * With Axon's default first token (a replay up to the head) its {@code @DisallowReplay} handler skipped
+     * them all, and verify reported the first one as "a hashed event the ledger never recorded".
+     */
+    @Test
+    void a_first_start_on_a_store_that_already_holds_events_indexes_and_appends_them_all() {
+        customerWithThreeEvents("Before The Ledger");
+        Map<String, Object> before = digest();
+        var ledger = processing.eventProcessor(AuditLedger.PROCESSING_GROUP,
+                org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        ledger.shutDown();
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.update("delete from token_entry where processor_name = ?", AuditLedger.PROCESSING_GROUP);
+            jdbc.update("delete from audit_event");
+            jdbc.update("delete from audit_merkle_node");
+            jdbc.update("delete from audit_checkpoint");
+        });
+        ledger.start();
+        Integer stored = jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!stored.equals(jdbc.queryForObject("select count(*) from audit_event", Integer.class))
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Integer.class))
+                .as("every stored event indexed again").isEqualTo(stored);
+        Map<String, Object> after = digest();
+        assertThat(after.get("treeSize")).as("every hashed event a leaf again").isEqualTo(before.get("treeSize"));
+        assertThat(after.get("rootHash")).as("the same leaves in the same order").isEqualTo(before.get("rootHash"));
+        JsonNode verified = verify(before);
+        assertThat(verified.get("firstBroken").isNull()).as(verified.toString()).isTrue();
+    }
+
     private String firstEventId(String aggregateId) {
         return (String) rows(aggregateId).get(0).get("event_identifier");
     }

@@ -6,6 +6,7 @@ import io.wrench.shared.InStoredOrder;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +34,8 @@ class ProcessorSettingsHttpTest extends HttpTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    TokenStore tokenStore;
 
     @Test
     void the_processes_and_views_that_need_stored_order_run_on_one_segment() {
@@ -55,6 +58,19 @@ class ProcessorSettingsHttpTest extends HttpTestSupport {
         assertThat(tokens.segmentCounts()).containsEntry("stock-item-projection", 4).containsEntry("stock-movement-projection", 4);
         assertThat(processing.eventProcessor("customer-registry")).get().isInstanceOf(SubscribingEventProcessor.class);
         assertThat(processing.eventProcessor("stock-item-registry")).get().isInstanceOf(SubscribingEventProcessor.class);
+    }
+
+    @Test
+    void the_token_stores_own_identity_row_is_no_processor() {
+        // Axon Server's connector asks for it to report processors; on Axon Server the fair-share and
+        // take-over counts waited for a 27th segment that nobody can claim
+        String identity = new TransactionTemplate(transactions).execute(s -> tokenStore.retrieveStorageIdentifier())
+                .orElseThrow();
+        assertThat(identity).isNotBlank();
+        assertThat(jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class,
+                TokenStoreView.CONFIG_ROW)).isEqualTo(1);
+        assertThat(tokens.segmentCounts()).doesNotContainKey(TokenStoreView.CONFIG_ROW).containsKey("customer-projection");
+        assertThat(tokens.all()).doesNotContainKey(TokenStoreView.CONFIG_ROW).containsKey("customer-projection");
     }
 
     @Test
