@@ -25,9 +25,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -95,9 +97,10 @@ class DashboardStreams implements SmartLifecycle {
         private final long lastEventId;
         private DashboardView lastSent;
         /** When the last document was sent ({@code System.nanoTime()} has no fixed origin: it may be negative). */
-        private long lastPushNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(pushIntervalMillis);
-        private boolean pushScheduled;
-        private boolean closed;
+        private volatile long lastPushNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(pushIntervalMillis);
+        /** Set by the projection's thread, which must never wait for a client (see {@link #requestPush()}). */
+        private final AtomicBoolean pushScheduled = new AtomicBoolean();
+        private volatile boolean closed;
         private SubscriptionQueryResult<DashboardView, DashboardChanged> subscription;
         private ScheduledFuture<?> heartbeats;
 
@@ -120,19 +123,25 @@ class DashboardStreams implements SmartLifecycle {
                     TimeUnit.MILLISECONDS);
         }
 
-        private synchronized void requestPush() {
-            if (pushScheduled || closed) {
+        /**
+         * Called on the thread that projected the change, inside its unit of work: it takes no lock a send
+         * holds, so a client whose socket does not drain (a send blocked while holding the stream) cannot
+         * stall the dashboard projection — before, such a stream held it until Axon's 60 s timeout.
+         */
+        private void requestPush() {
+            if (closed || !pushScheduled.compareAndSet(false, true)) {
                 return;
             }
-            pushScheduled = true;
             long wait = Math.max(0, lastPushNanos + TimeUnit.MILLISECONDS.toNanos(pushIntervalMillis) - System.nanoTime());
-            scheduler.schedule(this::push, wait, TimeUnit.NANOSECONDS);
+            try {
+                scheduler.schedule(this::push, wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                pushScheduled.set(false);
+            }
         }
 
         private void push() {
-            synchronized (this) {
-                pushScheduled = false;
-            }
+            pushScheduled.set(false);
             try {
                 send(queryGateway.query(query, DashboardView.class).join(), false);
             } catch (RuntimeException e) {
@@ -144,34 +153,47 @@ class DashboardStreams implements SmartLifecycle {
          * Sends the document unless the client has it already: on connect, unless its Last-Event-ID is
          * the current position; later, unless no figure changed since the last push.
          */
-        private synchronized void send(DashboardView view, boolean initial) {
-            if (closed) {
-                return;
+        private void send(DashboardView view, boolean initial) {
+            boolean broken;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                boolean known = initial ? resumed && view.position() <= lastEventId
+                        : lastSent != null && withoutTime(view).equals(withoutTime(lastSent));
+                if (known) {
+                    return;
+                }
+                try {
+                    emitter.send(SseEmitter.event().id(Long.toString(view.position())).name("dashboard")
+                            .data(view, MediaType.APPLICATION_JSON));
+                    lastSent = view;
+                    lastPushNanos = System.nanoTime();
+                    return;
+                } catch (IOException | IllegalStateException e) {
+                    broken = true;
+                }
             }
-            boolean known = initial ? resumed && view.position() <= lastEventId
-                    : lastSent != null && withoutTime(view).equals(withoutTime(lastSent));
-            if (known) {
-                return;
-            }
-            try {
-                emitter.send(SseEmitter.event().id(Long.toString(view.position())).name("dashboard")
-                        .data(view, MediaType.APPLICATION_JSON));
-                lastSent = view;
-                lastPushNanos = System.nanoTime();
-            } catch (IOException | IllegalStateException e) {
+            // outside the stream's lock: cancelling the subscription waits for an emission in progress,
+            // whose thread (the projection's) may be about to ask this stream for a push
+            if (broken) {
                 close();
             }
         }
 
-        private synchronized void heartbeat() {
-            if (closed) {
-                return;
+        private void heartbeat() {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                    return;
+                } catch (IOException | IllegalStateException e) {
+                    // closed below, outside the lock
+                }
             }
-            try {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
-            } catch (IOException | IllegalStateException e) {
-                close();
-            }
+            close();
         }
 
         private void failed(Throwable e) {
