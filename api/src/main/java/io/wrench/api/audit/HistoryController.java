@@ -90,8 +90,7 @@ class HistoryController {
             }
             total++;
         }
-        int pages = (int) ((total + paging.size() - 1) / paging.size());
-        return new PageView<>(items, paging.page(), paging.size(), total, pages);
+        return PageView.of(items, paging.page(), paging.size(), total);
     }
 
     private HistoryItem item(DomainEventMessage<?> event) {

@@ -41,8 +41,7 @@ class OutboxController {
         OutboxState wanted = state(state);
         PageQuery query = ListParams.parse(page, size, null, Set.of());
         long total = outbox.count(wanted);
-        return new PageView<>(outbox.list(wanted, query.page(), query.size()), query.page(), query.size(), total,
-                (int) ((total + query.size() - 1) / query.size()));
+        return PageView.of(outbox.list(wanted, query.page(), query.size()), query.page(), query.size(), total);
     }
 
     @PostMapping("/{id}/retry")

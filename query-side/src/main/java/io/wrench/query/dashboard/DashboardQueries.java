@@ -1,5 +1,7 @@
 package io.wrench.query.dashboard;
 
+import io.wrench.query.PageView;
+
 import io.wrench.query.Decimals;
 import io.wrench.query.dashboard.messages.DashboardView;
 import io.wrench.query.dashboard.messages.ExplainFigure;
@@ -257,8 +259,8 @@ class DashboardQueries {
                     BigDecimal.class, args);
             value = format(figure, sum == null ? BigDecimal.ZERO : sum);
         }
-        int pages = (int) ((total + query.size() - 1) / query.size());
-        return new FigureExplanation(figure.path(), value, position(), items, query.page(), query.size(), total, pages);
+        return new FigureExplanation(figure.path(), value, position(), items, query.page(), query.size(), total,
+                PageView.pages(total, query.size()));
     }
 
     private static Object[] numeratorArgs(Figure figure, long position, LocalDate[] days) {
