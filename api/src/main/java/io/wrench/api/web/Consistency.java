@@ -2,26 +2,36 @@ package io.wrench.api.web;
 
 import io.wrench.api.cluster.ProcessorProgress;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.common.stream.BlockingStream;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Read-your-writes. A command answer carries the event store's head position as its consistency
- * token; a GET that sends it back waits until every streaming processor (projections and the parts
- * process) has processed up to it — on whichever instance owns each segment, read from the token
- * store ({@link ProcessorProgress}), and skipping what a processor would not handle. Because the parts
- * process answers a command with further events, the wait follows the head for a few more rounds
- * ({@link #FOLLOW_UP_ROUNDS}) so a part line is read settled. Waiting is woken by this instance's
- * processors committing a batch, and re-checks every few milliseconds for the other instances'.
+ * Read-your-writes. A command answer carries a consistency token: the event store's head position
+ * and the request's id ({@code <position>~<requestId>}); a GET that sends it back waits until every
+ * streaming processor it depends on (its views and the sagas) has processed up to it — on whichever
+ * instance owns each segment, read from the token store ({@link ProcessorProgress}), and skipping what
+ * a processor would not handle. The parts process answers a command with further events, which carry
+ * the request id of the command that caused them ({@link RequestMetadata#KEYS}): once the processors
+ * passed the position, the wait looks at the events stored since for that request id and, where there
+ * are some, waits for the last of them too, a few rounds deep ({@link #FOLLOW_UP_ROUNDS}), so a part
+ * line is read settled. Other clients' events stored meanwhile are not waited for. A token without a
+ * request id (a bare position) follows the head instead. Waiting is woken by this instance's processors
+ * committing a batch, and re-checks every few milliseconds for the other instances'.
  */
 @Component
 public class Consistency {
@@ -39,46 +49,98 @@ public class Consistency {
         this.progress = progress;
     }
 
-    /** The token for everything stored so far: the head of the event stream. */
-    public String issue() {
-        return Long.toString(head());
+    /** What a token names: everything stored up to a position, and the request whose follow-ups to wait for. */
+    public record Token(long position, String requestId) {
+
+        @Override
+        public String toString() {
+            return requestId == null ? Long.toString(position) : position + SEPARATOR + requestId;
+        }
     }
 
-    public static long parse(String token) {
+    private static final String SEPARATOR = "~";
+
+    /** The token for everything stored so far (the head of the event stream), and the current request's follow-ups. */
+    public String issue() {
+        return new Token(head(), MDC.get(RequestIdFilter.MDC_KEY)).toString();
+    }
+
+    public static Token parse(String token) {
+        String text = token.trim();
+        int separator = text.indexOf(SEPARATOR);
+        String requestId = separator < 0 ? null : text.substring(separator + 1);
+        if (requestId != null && !RequestIdFilter.isSafe(requestId)) {
+            throw new InvalidConsistencyToken(token);
+        }
         try {
-            long position = Long.parseLong(token.trim());
+            long position = Long.parseLong(separator < 0 ? text : text.substring(0, separator));
             if (position < -1) {
                 throw new NumberFormatException();
             }
-            return position;
+            return new Token(position, requestId);
         } catch (NumberFormatException e) {
             throw new InvalidConsistencyToken(token);
         }
     }
 
     /** @return true when the processors caught up within {@code maxWait}, false when it ran out. */
-    public boolean awaitProcessed(long position, Duration maxWait) {
-        return awaitProcessed(position, maxWait, null);
+    public boolean awaitProcessed(Token token, Duration maxWait) {
+        return awaitProcessed(token, maxWait, null);
     }
 
     /**
-     * Like {@link #awaitProcessed(long, Duration)}, waiting only for the named processors (those the
+     * Like {@link #awaitProcessed(Token, Duration)}, waiting only for the named processors (those the
      * read is answered from) and the sagas; for every streaming processor when {@code processors} is null.
      */
-    public boolean awaitProcessed(long position, Duration maxWait, Set<String> processors) {
+    public boolean awaitProcessed(Token token, Duration maxWait, Set<String> processors) {
         long deadline = System.nanoTime() + maxWait.toNanos();
-        long target = position;
+        long target = token.position();
         for (int round = 0; round <= FOLLOW_UP_ROUNDS; round++) {
             if (!awaitPosition(target, deadline, processors)) {
                 return false;
             }
             long head = head();
-            if (head <= target) {
+            long next = head <= target ? target
+                    : token.requestId() == null ? head : lastOfRequest(token.requestId(), target, head, deadline);
+            if (next <= target) {
                 return true;
             }
-            target = head;
+            target = next;
         }
         return true;
+    }
+
+    /**
+     * The position of the last event after {@code after}, up to {@code head}, that the request caused
+     * (its request id in the metadata), or {@code after} when there is none; read from the event stream,
+     * which holds the recent events in memory.
+     */
+    private long lastOfRequest(String requestId, long after, long head, long deadline) {
+        long last = after;
+        EventStore events = eventStore.getObject();
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(tokenAt(events, after))) {
+            while (true) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0 || !stream.hasNextAvailable((int) Math.min(Integer.MAX_VALUE,
+                        TimeUnit.NANOSECONDS.toMillis(remaining)), TimeUnit.MILLISECONDS)) {
+                    return last;
+                }
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                long position = event.trackingToken().position().orElse(after);
+                if (position > head) {
+                    return last;
+                }
+                if (requestId.equals(event.getMetaData().get(RequestMetadata.REQUEST_ID))) {
+                    last = position;
+                }
+                if (position == head) {
+                    return last;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return last;
+        }
     }
 
     private boolean awaitPosition(long target, long deadline, Set<String> processors) {
@@ -107,6 +169,13 @@ public class Consistency {
     private boolean allReached(long target, Set<String> names) {
         ProcessorProgress processors = progress.getIfAvailable();
         return processors == null || processors.allReached(target, names);
+    }
+
+    /** A token at the position, of the kind the store reads (the JPA store's tokens know about gaps). */
+    private static TrackingToken tokenAt(EventStore events, long position) {
+        return events.createHeadToken() instanceof GapAwareTrackingToken
+                ? GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet())
+                : new GlobalSequenceTrackingToken(position);
     }
 
     private long head() {

@@ -44,11 +44,16 @@ public class RequestIdFilter extends OncePerRequestFilter {
     static String sanitise(String candidate) {
         if (candidate != null) {
             String trimmed = candidate.trim();
-            if (SAFE.matcher(trimmed).matches()) {
+            if (isSafe(trimmed)) {
                 return trimmed;
             }
         }
         return UUID.randomUUID().toString();
+    }
+
+    /** Whether the text could be a request id this filter passes on (the client's, or one it made). */
+    static boolean isSafe(String candidate) {
+        return SAFE.matcher(candidate).matches();
     }
 
     public static String of(HttpServletRequest request) {

@@ -80,7 +80,7 @@ class DashboardBenchmark extends GeneratedHistorySupport {
                         Api.Response opened = advisor.post("/api/work-orders", Map.of("customerId", customer,
                                 "description", "Bench"));
                         if (opened.status() == 201) {
-                            written.add(new long[]{Long.parseLong(opened.consistencyToken()), System.nanoTime()});
+                            written.add(new long[]{io.wrench.api.web.Consistency.parse(opened.consistencyToken()).position(), System.nanoTime()});
                         }
                     }
                 });
