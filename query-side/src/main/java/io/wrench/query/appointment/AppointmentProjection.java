@@ -64,7 +64,7 @@ class AppointmentProjection {
 
     @EventHandler
     void on(AppointmentBooked event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (appointments.existsById(event.appointmentId().value())) {
+        if (appointments.findById(event.appointmentId().value()).isPresent()) {
             return;
         }
         AppointmentEntity a = new AppointmentEntity(event.appointmentId().value());
@@ -78,7 +78,7 @@ class AppointmentProjection {
         a.status = AppointmentStatus.BOOKED;
         a.bookedAt = at;
         a.version = sequence;
-        appointments.save(a);
+        appointments.insert(a);
     }
 
     @EventHandler

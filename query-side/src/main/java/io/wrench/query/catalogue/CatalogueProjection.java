@@ -63,7 +63,7 @@ class CatalogueProjection {
 
     @EventHandler
     void on(ServiceEntryDefined event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (entries.existsById(event.entryId().value())) {
+        if (entries.findById(event.entryId().value()).isPresent()) {
             return;
         }
         ServiceEntryEntity entry = new ServiceEntryEntity(event.entryId().value(), event.code());
@@ -71,7 +71,7 @@ class CatalogueProjection {
         entry.version = sequence;
         revise(entry, event.revision(), event.name(), event.description(), event.category(), event.labourLines(),
                 event.partLines(), event.fixedPrice());
-        entries.save(entry);
+        entries.insert(entry);
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package io.wrench.query.catalogue;
 
+import io.wrench.query.ViewRows;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-interface ServiceEntryRepository extends JpaRepository<ServiceEntryEntity, UUID>,
+interface ServiceEntryRepository extends JpaRepository<ServiceEntryEntity, UUID>, ViewRows<ServiceEntryEntity>,
         JpaSpecificationExecutor<ServiceEntryEntity> {
 
     Optional<ServiceEntryEntity> findByCodeKey(String codeKey);
@@ -19,7 +20,7 @@ interface ServiceEntryRepository extends JpaRepository<ServiceEntryEntity, UUID>
     void deleteAllInBulk();
 }
 
-interface ServiceLineRepository extends JpaRepository<ServiceLineEntity, UUID> {
+interface ServiceLineRepository extends JpaRepository<ServiceLineEntity, UUID>, ViewRows<ServiceLineEntity> {
 
     List<ServiceLineEntity> findByEntryIdOrderByPositionAsc(UUID entryId);
 

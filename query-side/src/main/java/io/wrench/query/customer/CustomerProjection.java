@@ -95,14 +95,14 @@ class CustomerProjection {
 
     @EventHandler
     void on(CustomerRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (customers.existsById(event.customerId().value())) {
+        if (customers.findById(event.customerId().value()).isPresent()) {
             return;
         }
         CustomerEntity customer = new CustomerEntity(event.customerId().value());
         customer.contact(event.name(), event.email(), event.phone(), event.address());
         customer.registeredAt = at;
         customer.version = sequence;
-        customers.save(customer);
+        customers.insert(customer);
     }
 
     @EventHandler
@@ -113,7 +113,7 @@ class CustomerProjection {
     @EventHandler
     void on(AssetRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.customerId(), sequence, c -> {
-            assets.save(CustomerAssetEntity.from(event, at));
+            assets.insert(CustomerAssetEntity.from(event, at));
             c.assetCount++;
         });
     }
@@ -146,12 +146,12 @@ class CustomerProjection {
 
     @EventHandler
     void on(WorkOrderOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (workOrders.existsById(event.workOrderId().value())) {
+        if (workOrders.findById(event.workOrderId().value()).isPresent()) {
             return;
         }
         CustomerWorkOrderEntity workOrder = new CustomerWorkOrderEntity(event.workOrderId().value(),
                 event.customerId().value(), event.number(), at, sequence);
-        workOrders.save(workOrder);
+        workOrders.insert(workOrder);
         customers.findById(workOrder.customerId).ifPresent(c -> c.openWorkOrders++);
     }
 
@@ -222,8 +222,8 @@ class CustomerProjection {
 
     private void addLine(WorkOrderId id, long sequence, UUID lineId, BigDecimal amount) {
         updateWorkOrder(id, sequence, w -> {
-            if (!w.isInvoiced() && !workOrderLines.existsById(lineId)) {
-                workOrderLines.save(new CustomerWorkOrderLineEntity(lineId, w.id, amount));
+            if (!w.isInvoiced() && workOrderLines.findById(lineId).isEmpty()) {
+                workOrderLines.insert(new CustomerWorkOrderLineEntity(lineId, w.id, amount));
                 w.total = w.total.add(amount);
             }
         });

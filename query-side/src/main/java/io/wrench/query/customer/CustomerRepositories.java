@@ -1,5 +1,6 @@
 package io.wrench.query.customer;
 
+import io.wrench.query.ViewRows;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
@@ -8,14 +9,14 @@ import org.springframework.data.jpa.repository.Query;
 import java.util.List;
 import java.util.UUID;
 
-interface CustomerRepository extends JpaRepository<CustomerEntity, UUID>, JpaSpecificationExecutor<CustomerEntity> {
+interface CustomerRepository extends JpaRepository<CustomerEntity, UUID>, ViewRows<CustomerEntity>, JpaSpecificationExecutor<CustomerEntity> {
 
     @Modifying
     @Query("delete from CustomerEntity")
     void deleteAllInBulk();
 }
 
-interface CustomerAssetRepository extends JpaRepository<CustomerAssetEntity, UUID> {
+interface CustomerAssetRepository extends JpaRepository<CustomerAssetEntity, UUID>, ViewRows<CustomerAssetEntity> {
 
     List<CustomerAssetEntity> findByCustomerIdOrderByRegisteredAtAscIdAsc(UUID customerId);
 
@@ -24,7 +25,7 @@ interface CustomerAssetRepository extends JpaRepository<CustomerAssetEntity, UUI
     void deleteAllInBulk();
 }
 
-interface CustomerWorkOrderRepository extends JpaRepository<CustomerWorkOrderEntity, UUID> {
+interface CustomerWorkOrderRepository extends JpaRepository<CustomerWorkOrderEntity, UUID>, ViewRows<CustomerWorkOrderEntity> {
 
     List<CustomerWorkOrderEntity> findByCustomerIdOrderByOpenedAtDescIdAsc(UUID customerId);
 
@@ -33,7 +34,7 @@ interface CustomerWorkOrderRepository extends JpaRepository<CustomerWorkOrderEnt
     void deleteAllInBulk();
 }
 
-interface CustomerWorkOrderLineRepository extends JpaRepository<CustomerWorkOrderLineEntity, UUID> {
+interface CustomerWorkOrderLineRepository extends JpaRepository<CustomerWorkOrderLineEntity, UUID>, ViewRows<CustomerWorkOrderLineEntity> {
 
     /** Derived (loads, then removes each): keeps the batch's persistence context true to the table. */
     void deleteByWorkOrderId(UUID workOrderId);

@@ -80,7 +80,7 @@ class StockItemProjection {
 
     @EventHandler
     void on(StockItemRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (items.existsById(event.itemId().value())) {
+        if (items.findById(event.itemId().value()).isPresent()) {
             return;
         }
         StockItemEntity item = new StockItemEntity(event.itemId().value(), event.sku(), event.unit());
@@ -88,7 +88,7 @@ class StockItemProjection {
         item.unitCost = event.unitCost();
         item.registeredAt = at;
         item.version = sequence;
-        items.save(item);
+        items.insert(item);
     }
 
     @EventHandler

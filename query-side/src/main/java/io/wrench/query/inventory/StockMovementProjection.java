@@ -105,7 +105,7 @@ class StockMovementProjection {
      */
     private void add(DomainEventMessage<?> message, StockItemId itemId, Type type, BigDecimal quantity,
                      WorkOrderId workOrderId, String reason) {
-        if (movements.existsById(message.getIdentifier())) {
+        if (movements.findById(message.getIdentifier()).isPresent()) {
             return;
         }
         StockMovementEntity movement = new StockMovementEntity(message.getIdentifier());
@@ -117,7 +117,7 @@ class StockMovementProjection {
         movement.workOrderId = workOrderId == null ? null : workOrderId.value();
         movement.reason = reason;
         movement.actor = message.getMetaData().get(USER_ID) instanceof String userId ? userId : null;
-        movements.save(movement);
+        movements.insert(movement);
     }
 
     @ResetHandler

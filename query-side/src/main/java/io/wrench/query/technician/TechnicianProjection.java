@@ -55,8 +55,8 @@ class TechnicianProjection {
 
     @EventHandler
     void on(TechnicianRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (!technicians.existsById(event.userId())) {
-            technicians.save(new TechnicianEntity(event.userId(), event.technicianId().value(), event.displayName(),
+        if (technicians.findById(event.userId()).isEmpty()) {
+            technicians.insert(new TechnicianEntity(event.userId(), event.technicianId().value(), event.displayName(),
                     sequence, at));
         }
     }

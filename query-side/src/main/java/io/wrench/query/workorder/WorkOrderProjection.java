@@ -104,8 +104,8 @@ class WorkOrderProjection {
 
     @EventHandler
     void on(CustomerRegistered event, @SequenceNumber long sequence) {
-        if (!customers.existsById(event.customerId().value())) {
-            customers.save(new WorkOrderCustomerEntity(event.customerId().value(), event.name(), sequence));
+        if (customers.findById(event.customerId().value()).isEmpty()) {
+            customers.insert(new WorkOrderCustomerEntity(event.customerId().value(), event.name(), sequence));
         }
     }
 
@@ -122,10 +122,10 @@ class WorkOrderProjection {
 
     @EventHandler
     void on(AssetRegistered event) {
-        if (assets.existsById(event.assetId().value())) {
+        if (assets.findById(event.assetId().value()).isPresent()) {
             return;
         }
-        assets.save(WorkOrderAssetEntity.from(event));
+        assets.insert(WorkOrderAssetEntity.from(event));
     }
 
     // --- technicians, as far as work orders show them (a rename reaches every work order of theirs)
@@ -150,7 +150,7 @@ class WorkOrderProjection {
     @EventHandler
     void on(WorkOrderOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
         UUID id = event.workOrderId().value();
-        if (workOrders.existsById(id)) {
+        if (workOrders.findById(id).isPresent()) {
             return;
         }
         WorkOrderEntity w = new WorkOrderEntity(id, event.number(), event.description(),
@@ -162,7 +162,7 @@ class WorkOrderProjection {
         w.dueDate = event.dueDate();
         w.openedAt = at;
         w.version = sequence;
-        workOrders.save(w);
+        workOrders.insert(w);
     }
 
     @EventHandler
@@ -172,13 +172,13 @@ class WorkOrderProjection {
 
     @EventHandler
     void on(JobApplied event, @SequenceNumber long sequence) {
-        update(event.workOrderId(), sequence, w -> jobs.save(WorkOrderJobEntity.from(event, sequence)));
+        update(event.workOrderId(), sequence, w -> jobs.insert(WorkOrderJobEntity.from(event, sequence)));
     }
 
     @EventHandler
     void on(LabourLineAdded event, @SequenceNumber long sequence) {
         update(event.workOrderId(), sequence, w -> {
-            WorkOrderLabourEntity line = labour.save(WorkOrderLabourEntity.from(event, sequence));
+            WorkOrderLabourEntity line = labour.insert(WorkOrderLabourEntity.from(event, sequence));
             w.addToLines(line.amount, ZERO);
         });
     }
@@ -186,7 +186,7 @@ class WorkOrderProjection {
     @EventHandler
     void on(PartLineAdded event, @SequenceNumber long sequence) {
         update(event.workOrderId(), sequence, w -> {
-            WorkOrderPartEntity line = parts.save(WorkOrderPartEntity.from(event, sequence));
+            WorkOrderPartEntity line = parts.insert(WorkOrderPartEntity.from(event, sequence));
             w.addToLines(ZERO, line.amount);
         });
     }
@@ -280,7 +280,7 @@ class WorkOrderProjection {
     @EventHandler
     void on(ProgressScanned event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue(USER_NAME) String userName) {
-        update(event.workOrderId(), sequence, w -> scans.save(new WorkOrderScanEntity(scanId(event, sequence), w.id,
+        update(event.workOrderId(), sequence, w -> scans.insert(new WorkOrderScanEntity(scanId(event, sequence), w.id,
                 sequence, event.stage(), event.note(), event.technician(), nameOf(event.technician(), userName), at)));
     }
 
@@ -292,7 +292,7 @@ class WorkOrderProjection {
     @EventHandler
     void on(InspectionRecorded event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue(USER_NAME) String userName) {
-        update(event.workOrderId(), sequence, w -> inspections.save(new WorkOrderInspectionEntity(event.inspectionId(),
+        update(event.workOrderId(), sequence, w -> inspections.insert(new WorkOrderInspectionEntity(event.inspectionId(),
                 w.id, sequence, event.result(), event.notes(), event.inspector(), nameOf(event.inspector(), userName), at)));
     }
 
@@ -313,7 +313,7 @@ class WorkOrderProjection {
     @EventHandler
     void on(PaymentRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.workOrderId(), sequence, w -> {
-            payments.save(new WorkOrderPaymentEntity(event.paymentId(), w.id, sequence, event.amount(), event.method(),
+            payments.insert(new WorkOrderPaymentEntity(event.paymentId(), w.id, sequence, event.amount(), event.method(),
                     event.balance(), at));
             w.paid(event.amount(), event.balance());
         });

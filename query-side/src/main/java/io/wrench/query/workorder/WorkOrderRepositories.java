@@ -1,5 +1,6 @@
 package io.wrench.query.workorder;
 
+import io.wrench.query.ViewRows;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
@@ -8,7 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 import java.util.List;
 import java.util.UUID;
 
-interface WorkOrderRepository extends JpaRepository<WorkOrderEntity, UUID>, JpaSpecificationExecutor<WorkOrderEntity> {
+interface WorkOrderRepository extends JpaRepository<WorkOrderEntity, UUID>, ViewRows<WorkOrderEntity>, JpaSpecificationExecutor<WorkOrderEntity> {
 
     List<WorkOrderEntity> findByCustomerId(UUID customerId);
 
@@ -19,7 +20,7 @@ interface WorkOrderRepository extends JpaRepository<WorkOrderEntity, UUID>, JpaS
     void deleteAllInBulk();
 }
 
-interface WorkOrderLabourRepository extends JpaRepository<WorkOrderLabourEntity, UUID> {
+interface WorkOrderLabourRepository extends JpaRepository<WorkOrderLabourEntity, UUID>, ViewRows<WorkOrderLabourEntity> {
 
     List<WorkOrderLabourEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
 
@@ -28,7 +29,7 @@ interface WorkOrderLabourRepository extends JpaRepository<WorkOrderLabourEntity,
     void deleteAllInBulk();
 }
 
-interface WorkOrderPartRepository extends JpaRepository<WorkOrderPartEntity, UUID> {
+interface WorkOrderPartRepository extends JpaRepository<WorkOrderPartEntity, UUID>, ViewRows<WorkOrderPartEntity> {
 
     List<WorkOrderPartEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
 
@@ -37,7 +38,7 @@ interface WorkOrderPartRepository extends JpaRepository<WorkOrderPartEntity, UUI
     void deleteAllInBulk();
 }
 
-interface WorkOrderInspectionRepository extends JpaRepository<WorkOrderInspectionEntity, UUID> {
+interface WorkOrderInspectionRepository extends JpaRepository<WorkOrderInspectionEntity, UUID>, ViewRows<WorkOrderInspectionEntity> {
 
     List<WorkOrderInspectionEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
 
@@ -46,7 +47,7 @@ interface WorkOrderInspectionRepository extends JpaRepository<WorkOrderInspectio
     void deleteAllInBulk();
 }
 
-interface WorkOrderPaymentRepository extends JpaRepository<WorkOrderPaymentEntity, UUID> {
+interface WorkOrderPaymentRepository extends JpaRepository<WorkOrderPaymentEntity, UUID>, ViewRows<WorkOrderPaymentEntity> {
 
     List<WorkOrderPaymentEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
 
@@ -55,7 +56,7 @@ interface WorkOrderPaymentRepository extends JpaRepository<WorkOrderPaymentEntit
     void deleteAllInBulk();
 }
 
-interface WorkOrderScanRepository extends JpaRepository<WorkOrderScanEntity, UUID> {
+interface WorkOrderScanRepository extends JpaRepository<WorkOrderScanEntity, UUID>, ViewRows<WorkOrderScanEntity> {
 
     List<WorkOrderScanEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
 
@@ -64,28 +65,28 @@ interface WorkOrderScanRepository extends JpaRepository<WorkOrderScanEntity, UUI
     void deleteAllInBulk();
 }
 
-interface WorkOrderTechnicianRepository extends JpaRepository<WorkOrderTechnicianEntity, String> {
+interface WorkOrderTechnicianRepository extends JpaRepository<WorkOrderTechnicianEntity, String>, ViewRows<WorkOrderTechnicianEntity> {
 
     @Modifying
     @Query("delete from WorkOrderTechnicianEntity")
     void deleteAllInBulk();
 }
 
-interface WorkOrderCustomerRepository extends JpaRepository<WorkOrderCustomerEntity, UUID> {
+interface WorkOrderCustomerRepository extends JpaRepository<WorkOrderCustomerEntity, UUID>, ViewRows<WorkOrderCustomerEntity> {
 
     @Modifying
     @Query("delete from WorkOrderCustomerEntity")
     void deleteAllInBulk();
 }
 
-interface WorkOrderAssetRepository extends JpaRepository<WorkOrderAssetEntity, UUID> {
+interface WorkOrderAssetRepository extends JpaRepository<WorkOrderAssetEntity, UUID>, ViewRows<WorkOrderAssetEntity> {
 
     @Modifying
     @Query("delete from WorkOrderAssetEntity")
     void deleteAllInBulk();
 }
 
-interface WorkOrderAttachmentRepository extends JpaRepository<WorkOrderAttachmentEntity, UUID> {
+interface WorkOrderAttachmentRepository extends JpaRepository<WorkOrderAttachmentEntity, UUID>, ViewRows<WorkOrderAttachmentEntity> {
 
     List<WorkOrderAttachmentEntity> findByWorkOrderIdAndRemovedAtIsNullOrderByPositionAsc(UUID workOrderId);
 
@@ -94,7 +95,7 @@ interface WorkOrderAttachmentRepository extends JpaRepository<WorkOrderAttachmen
     void deleteAllInBulk();
 }
 
-interface WorkOrderJobRepository extends JpaRepository<WorkOrderJobEntity, UUID> {
+interface WorkOrderJobRepository extends JpaRepository<WorkOrderJobEntity, UUID>, ViewRows<WorkOrderJobEntity> {
 
     List<WorkOrderJobEntity> findByWorkOrderIdOrderByPositionAsc(UUID workOrderId);
 
