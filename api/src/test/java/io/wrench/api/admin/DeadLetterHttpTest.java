@@ -1,5 +1,6 @@
 package io.wrench.api.admin;
 
+import io.wrench.api.support.Waiting;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wrench.api.cluster.RebuildCoordinator;
 import io.wrench.api.security.Role;
@@ -249,15 +250,6 @@ class DeadLetterHttpTest extends HttpTestSupport {
     }
 
     static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s for " + what).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Waiting.until(condition, Duration.ofSeconds(30), Duration.ofMillis(50), what);
     }
 }

@@ -1,5 +1,6 @@
 package io.wrench.api.cluster;
 
+import io.wrench.api.support.Waiting;
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import io.wrench.api.support.FailingProjection;
@@ -156,15 +157,6 @@ class DeadLetterClusterTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 60 s: " + what).isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Waiting.until(condition, Duration.ofSeconds(60), Duration.ofMillis(100), what);
     }
 }

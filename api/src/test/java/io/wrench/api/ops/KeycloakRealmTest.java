@@ -87,9 +87,7 @@ class KeycloakRealmTest {
 
     @Test
     void swaggerUiClientIsPublicWithPkce() {
-        JsonNode swagger = stream(realm.path("clients"))
-                .filter(client -> client.path("clientId").asText().equals("wrench-swagger"))
-                .findFirst().orElseThrow();
+        JsonNode swagger = client("wrench-swagger");
 
         assertThat(swagger.path("publicClient").asBoolean()).isTrue();
         assertThat(swagger.path("standardFlowEnabled").asBoolean()).isTrue();
@@ -150,9 +148,7 @@ class KeycloakRealmTest {
 
     @Test
     void terminalClientIsPublicWithTheDeviceGrantOnly() {
-        JsonNode cli = stream(realm.path("clients"))
-                .filter(client -> client.path("clientId").asText().equals("wrench-cli"))
-                .findFirst().orElseThrow();
+        JsonNode cli = client("wrench-cli");
 
         assertThat(cli.path("publicClient").asBoolean()).isTrue();
         assertThat(cli.path("attributes").path("oauth2.device.authorization.grant.enabled").asText()).isEqualTo("true");
@@ -164,6 +160,12 @@ class KeycloakRealmTest {
 
     private java.util.stream.Stream<JsonNode> users() {
         return stream(realm.path("users"));
+    }
+
+    private JsonNode client(String clientId) {
+        return stream(realm.path("clients"))
+                .filter(client -> client.path("clientId").asText().equals(clientId))
+                .findFirst().orElseThrow();
     }
 
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {

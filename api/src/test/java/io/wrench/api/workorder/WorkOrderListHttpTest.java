@@ -1,5 +1,6 @@
 package io.wrench.api.workorder;
 
+import io.wrench.api.support.Waiting;
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import io.wrench.command.workorder.messages.OpenWorkOrder;
@@ -108,7 +109,7 @@ class WorkOrderListHttpTest extends WorkOrderTestSupport {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<String> overdue = List.of();
         while (overdue.isEmpty() && System.nanoTime() < deadline) {
-            sleep(250);
+            Waiting.pause(250);
             overdue = ids(api.as(Role.MANAGER).get("/api/work-orders?overdue=true&customerId=" + customer).json());
         }
 

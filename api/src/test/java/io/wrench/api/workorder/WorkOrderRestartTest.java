@@ -1,5 +1,6 @@
 package io.wrench.api.workorder;
 
+import io.wrench.api.support.Waiting;
 import io.wrench.api.WrenchApplication;
 import io.wrench.command.customer.messages.RegisterCustomer;
 import io.wrench.command.inventory.messages.ReceiveStock;
@@ -84,11 +85,8 @@ class WorkOrderRestartTest {
 
         try (ConfigurableApplicationContext second = start(database)) {
             QueryGateway queries = second.getBean(QueryGateway.class);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!settled(second, workOrder, item)) {
-                assertThat(System.nanoTime()).as("every line settled within 60 s of the restart").isLessThan(deadline);
-                sleep(100);
-            }
+            Waiting.until(() -> settled(second, workOrder, item), Duration.ofSeconds(60), Duration.ofMillis(100),
+                    "every line settled after the restart");
 
             Map<LineId, Long> answers = answered(second, workOrder);
             assertThat(answers.keySet()).containsExactlyInAnyOrderElementsOf(lines);
@@ -155,14 +153,5 @@ class WorkOrderRestartTest {
     private static List<Object> history(ConfigurableApplicationContext context, String aggregateId) {
         return context.getBean(EventStore.class).readEvents(aggregateId, 0L).asStream()
                 .map(event -> (Object) event.getPayload()).toList();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

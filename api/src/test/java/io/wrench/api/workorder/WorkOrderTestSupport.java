@@ -1,5 +1,6 @@
 package io.wrench.api.workorder;
 
+import io.wrench.api.support.Waiting;
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import io.wrench.api.support.HttpTestSupport;
@@ -76,7 +77,7 @@ public abstract class WorkOrderTestSupport extends HttpTestSupport {
                 return;
             }
             assertThat(System.nanoTime()).as("processors caught up within 60 s").isLessThan(deadline);
-            sleep(50);
+            Waiting.pause(50);
         }
     }
 
@@ -85,15 +86,6 @@ public abstract class WorkOrderTestSupport extends HttpTestSupport {
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
                 .allMatch(p -> p.processingStatus().size() == tokenStore.fetchSegments(p.getName()).length);
-    }
-
-    protected static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     protected String newAsset(String customerId) {

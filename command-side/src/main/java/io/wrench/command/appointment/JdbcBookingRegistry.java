@@ -1,6 +1,7 @@
 package io.wrench.command.appointment;
 
 import io.wrench.command.CommandSideProcessing;
+import io.wrench.command.LookupTable;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.appointment.AppointmentBooked;
 import io.wrench.shared.appointment.AppointmentCancelled;
@@ -10,7 +11,6 @@ import io.wrench.shared.appointment.AppointmentRescheduled;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +27,10 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(CommandSideProcessing.BOOKING_REGISTRY)
-class JdbcBookingRegistry implements BookingRegistry {
-
-    private final JdbcTemplate jdbc;
+class JdbcBookingRegistry extends LookupTable implements BookingRegistry {
 
     JdbcBookingRegistry(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc);
     }
 
     static long slot(Instant instant) {
@@ -41,11 +39,10 @@ class JdbcBookingRegistry implements BookingRegistry {
 
     @Override
     public Optional<AppointmentId> holder(String resource, Instant start, Instant end, AppointmentId except) {
-        return jdbc.query("select appointment_id from cmd_booking_slot where resource = ? and slot >= ? and slot < ?"
-                                + " and appointment_id <> ? order by slot",
-                        (rs, i) -> new AppointmentId(rs.getObject(1, UUID.class)), resource, slot(start), slot(end),
-                        except.value())
-                .stream().findFirst();
+        return first("select appointment_id from cmd_booking_slot where resource = ? and slot >= ? and slot < ?"
+                        + " and appointment_id <> ? order by slot",
+                (rs, i) -> new AppointmentId(rs.getObject(1, UUID.class)), resource, slot(start), slot(end),
+                except.value());
     }
 
     @EventHandler
@@ -77,14 +74,11 @@ class JdbcBookingRegistry implements BookingRegistry {
     }
 
     private void hold(AppointmentId appointment, String resource, Instant start, Instant end) {
-        try {
-            for (long slot = slot(start); slot < slot(end); slot++) {
-                jdbc.update("insert into cmd_booking_slot (resource, slot, appointment_id) values (?, ?, ?)",
-                        resource, slot, appointment.value());
-            }
-        } catch (DuplicateKeyException raced) {
-            throw new AppointmentRuleViolation(ErrorCode.APPOINTMENT_CLASH,
-                    resource + " is already booked for part of that time");
+        for (long slot = slot(start); slot < slot(end); slot++) {
+            writeUnique(() -> new AppointmentRuleViolation(ErrorCode.APPOINTMENT_CLASH,
+                            resource + " is already booked for part of that time"),
+                    "insert into cmd_booking_slot (resource, slot, appointment_id) values (?, ?, ?)",
+                    resource, slot, appointment.value());
         }
     }
 
@@ -94,6 +88,6 @@ class JdbcBookingRegistry implements BookingRegistry {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from cmd_booking_slot");
+        clear("cmd_booking_slot");
     }
 }

@@ -1,6 +1,7 @@
 package io.wrench.command.catalogue;
 
 import io.wrench.command.CommandSideProcessing;
+import io.wrench.command.LookupTable;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.catalogue.ServiceEntryDefined;
 import io.wrench.shared.catalogue.ServiceEntryId;
@@ -12,7 +13,6 @@ import io.wrench.shared.inventory.StockItemId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,29 +29,26 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(CommandSideProcessing.CATALOGUE_REGISTRY)
-class JdbcServiceCatalogue implements ServiceCatalogue {
-
-    private final JdbcTemplate jdbc;
+class JdbcServiceCatalogue extends LookupTable implements ServiceCatalogue {
 
     JdbcServiceCatalogue(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc);
     }
 
     @Override
     public Optional<ServiceEntryId> codeOwner(String code) {
-        return jdbc.query("select entry_id from cmd_service_entry where code_key = ?",
-                (rs, i) -> new ServiceEntryId(rs.getObject(1, UUID.class)), ServiceEntryId.normalise(code))
-                .stream().findFirst();
+        return first("select entry_id from cmd_service_entry where code_key = ?",
+                (rs, i) -> new ServiceEntryId(rs.getObject(1, UUID.class)), ServiceEntryId.normalise(code));
     }
 
     @Override
     public Optional<Entry> find(String code) {
         record Head(UUID id, String code, int revision, String name, boolean retired, BigDecimal fixedPrice) {
         }
-        Optional<Head> head = jdbc.query("select entry_id, code, revision, name, retired, fixed_price"
+        Optional<Head> head = first("select entry_id, code, revision, name, retired, fixed_price"
                         + " from cmd_service_entry where code_key = ?",
                 (rs, i) -> new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getBigDecimal(6)), ServiceEntryId.normalise(code)).stream().findFirst();
+                        rs.getBoolean(5), rs.getBigDecimal(6)), ServiceEntryId.normalise(code));
         return head.map(h -> {
             List<ServiceLabour> labour = new ArrayList<>();
             List<ServicePart> parts = new ArrayList<>();
@@ -71,15 +68,12 @@ class JdbcServiceCatalogue implements ServiceCatalogue {
 
     @EventHandler
     void on(ServiceEntryDefined event) {
-        try {
-            jdbc.update("insert into cmd_service_entry (entry_id, code_key, code, revision, name, retired, fixed_price)"
-                            + " values (?, ?, ?, ?, ?, false, ?)", event.entryId().value(),
-                    ServiceEntryId.normalise(event.code()), event.code(), event.revision(), event.name(),
-                    event.fixedPrice());
-        } catch (DuplicateKeyException raced) {
-            throw new CatalogueRuleViolation(ErrorCode.SERVICE_CODE_IN_USE,
-                    "service code " + event.code() + " is already in use");
-        }
+        writeUnique(() -> new CatalogueRuleViolation(ErrorCode.SERVICE_CODE_IN_USE,
+                        "service code " + event.code() + " is already in use"),
+                "insert into cmd_service_entry (entry_id, code_key, code, revision, name, retired, fixed_price)"
+                        + " values (?, ?, ?, ?, ?, false, ?)", event.entryId().value(),
+                ServiceEntryId.normalise(event.code()), event.code(), event.revision(), event.name(),
+                event.fixedPrice());
         lines(event.entryId(), event.labourLines(), event.partLines());
     }
 
@@ -111,7 +105,6 @@ class JdbcServiceCatalogue implements ServiceCatalogue {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from cmd_service_line");
-        jdbc.update("delete from cmd_service_entry");
+        clear("cmd_service_line", "cmd_service_entry");
     }
 }

@@ -146,18 +146,19 @@ class Customer {
     @EventSourcingHandler
     void on(CustomerRegistered event) {
         customerId = event.customerId();
-        name = event.name();
-        email = event.email();
-        phone = event.phone();
-        address = event.address();
+        contact(event.name(), event.email(), event.phone(), event.address());
     }
 
     @EventSourcingHandler
     void on(CustomerContactDetailsUpdated event) {
-        name = event.name();
-        email = event.email();
-        phone = event.phone();
-        address = event.address();
+        contact(event.name(), event.email(), event.phone(), event.address());
+    }
+
+    private void contact(String name, String email, String phone, String address) {
+        this.name = name;
+        this.email = email;
+        this.phone = phone;
+        this.address = address;
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package io.wrench.command.customer;
 
 import io.wrench.command.CommandSideProcessing;
+import io.wrench.command.LookupTable;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.customer.AssetId;
 import io.wrench.shared.customer.AssetRegistered;
@@ -11,7 +12,6 @@ import io.wrench.shared.customer.CustomerRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,68 +26,54 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(CommandSideProcessing.CUSTOMER_REGISTRY)
-class JdbcCustomerRegistry implements CustomerRegistry {
-
-    private final JdbcTemplate jdbc;
+class JdbcCustomerRegistry extends LookupTable implements CustomerRegistry {
 
     JdbcCustomerRegistry(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc);
     }
 
     @Override
     public Optional<CustomerId> emailOwner(String email) {
-        return jdbc.query("select customer_id from cmd_customer where email_key = ?",
-                (rs, i) -> new CustomerId(rs.getObject(1, UUID.class)), CustomerRegistry.normaliseEmail(email))
-                .stream().findFirst();
+        return first("select customer_id from cmd_customer where email_key = ?",
+                (rs, i) -> new CustomerId(rs.getObject(1, UUID.class)), CustomerRegistry.normaliseEmail(email));
     }
 
     @Override
     public Optional<AssetId> vinOwner(String vin) {
-        return jdbc.query("select asset_id from cmd_asset where vin_key = ?",
-                (rs, i) -> new AssetId(rs.getObject(1, UUID.class)), CustomerRegistry.normaliseVin(vin))
-                .stream().findFirst();
+        return first("select asset_id from cmd_asset where vin_key = ?",
+                (rs, i) -> new AssetId(rs.getObject(1, UUID.class)), CustomerRegistry.normaliseVin(vin));
     }
 
     @Override
     public Optional<Boolean> isArchived(CustomerId customerId) {
-        return jdbc.query("select archived from cmd_customer where customer_id = ?",
-                (rs, i) -> rs.getBoolean(1), customerId.value()).stream().findFirst();
+        return first("select archived from cmd_customer where customer_id = ?",
+                (rs, i) -> rs.getBoolean(1), customerId.value());
     }
 
     @Override
     public Optional<CustomerId> ownerOf(AssetId assetId) {
-        return jdbc.query("select customer_id from cmd_asset where asset_id = ?",
-                (rs, i) -> new CustomerId(rs.getObject(1, UUID.class)), assetId.value()).stream().findFirst();
+        return first("select customer_id from cmd_asset where asset_id = ?",
+                (rs, i) -> new CustomerId(rs.getObject(1, UUID.class)), assetId.value());
     }
 
     @EventHandler
     void on(CustomerRegistered event) {
-        try {
-            jdbc.update("insert into cmd_customer (customer_id, email_key, archived) values (?, ?, false)",
-                    event.customerId().value(), CustomerRegistry.normaliseEmail(event.email()));
-        } catch (DuplicateKeyException raced) {
-            throw new CustomerRuleViolation(ErrorCode.EMAIL_IN_USE, "email " + event.email() + " is already in use");
-        }
+        writeUnique(() -> emailInUse(event.email()),
+                "insert into cmd_customer (customer_id, email_key, archived) values (?, ?, false)",
+                event.customerId().value(), CustomerRegistry.normaliseEmail(event.email()));
     }
 
     @EventHandler
     void on(CustomerContactDetailsUpdated event) {
-        try {
-            jdbc.update("update cmd_customer set email_key = ? where customer_id = ?",
-                    CustomerRegistry.normaliseEmail(event.email()), event.customerId().value());
-        } catch (DuplicateKeyException raced) {
-            throw new CustomerRuleViolation(ErrorCode.EMAIL_IN_USE, "email " + event.email() + " is already in use");
-        }
+        writeUnique(() -> emailInUse(event.email()), "update cmd_customer set email_key = ? where customer_id = ?",
+                CustomerRegistry.normaliseEmail(event.email()), event.customerId().value());
     }
 
     @EventHandler
     void on(AssetRegistered event) {
-        try {
-            jdbc.update("insert into cmd_asset (asset_id, customer_id, vin_key) values (?, ?, ?)",
-                    event.assetId().value(), event.customerId().value(), CustomerRegistry.normaliseVin(event.vin()));
-        } catch (DuplicateKeyException raced) {
-            throw new CustomerRuleViolation(ErrorCode.VIN_IN_USE, "VIN " + event.vin() + " is already registered");
-        }
+        writeUnique(() -> new CustomerRuleViolation(ErrorCode.VIN_IN_USE, "VIN " + event.vin() + " is already registered"),
+                "insert into cmd_asset (asset_id, customer_id, vin_key) values (?, ?, ?)",
+                event.assetId().value(), event.customerId().value(), CustomerRegistry.normaliseVin(event.vin()));
     }
 
     @EventHandler
@@ -97,7 +83,10 @@ class JdbcCustomerRegistry implements CustomerRegistry {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from cmd_asset");
-        jdbc.update("delete from cmd_customer");
+        clear("cmd_asset", "cmd_customer");
+    }
+
+    private static CustomerRuleViolation emailInUse(String email) {
+        return new CustomerRuleViolation(ErrorCode.EMAIL_IN_USE, "email " + email + " is already in use");
     }
 }

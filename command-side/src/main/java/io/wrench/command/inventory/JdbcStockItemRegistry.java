@@ -1,6 +1,7 @@
 package io.wrench.command.inventory;
 
 import io.wrench.command.CommandSideProcessing;
+import io.wrench.command.LookupTable;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.inventory.StockItemDetailsChanged;
 import io.wrench.shared.inventory.StockItemDiscontinued;
@@ -10,7 +11,6 @@ import io.wrench.shared.inventory.StockReceived;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,38 +25,32 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(CommandSideProcessing.STOCK_ITEM_REGISTRY)
-class JdbcStockItemRegistry implements StockItemRegistry {
-
-    private final JdbcTemplate jdbc;
+class JdbcStockItemRegistry extends LookupTable implements StockItemRegistry {
 
     JdbcStockItemRegistry(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc);
     }
 
     @Override
     public Optional<StockItemId> skuOwner(String sku) {
-        return jdbc.query("select item_id from cmd_stock_item where sku_key = ?",
-                (rs, i) -> new StockItemId(rs.getObject(1, UUID.class)), StockItemRegistry.normaliseSku(sku))
-                .stream().findFirst();
+        return first("select item_id from cmd_stock_item where sku_key = ?",
+                (rs, i) -> new StockItemId(rs.getObject(1, UUID.class)), StockItemRegistry.normaliseSku(sku));
     }
 
     @Override
     public Optional<Item> find(StockItemId itemId) {
-        return jdbc.query("select sku, name, unit_cost, discontinued from cmd_stock_item where item_id = ?",
+        return first("select sku, name, unit_cost, discontinued from cmd_stock_item where item_id = ?",
                 (rs, i) -> new Item(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBoolean(4)),
-                itemId.value()).stream().findFirst();
+                itemId.value());
     }
 
     @EventHandler
     void on(StockItemRegistered event) {
-        try {
-            jdbc.update("insert into cmd_stock_item (item_id, sku_key, sku, name, unit_cost, discontinued) "
-                            + "values (?, ?, ?, ?, ?, false)",
-                    event.itemId().value(), StockItemRegistry.normaliseSku(event.sku()), event.sku(), event.name(),
-                    event.unitCost());
-        } catch (DuplicateKeyException raced) {
-            throw new InventoryRuleViolation(ErrorCode.SKU_IN_USE, "SKU " + event.sku() + " is already in use");
-        }
+        writeUnique(() -> new InventoryRuleViolation(ErrorCode.SKU_IN_USE, "SKU " + event.sku() + " is already in use"),
+                "insert into cmd_stock_item (item_id, sku_key, sku, name, unit_cost, discontinued) "
+                        + "values (?, ?, ?, ?, ?, false)",
+                event.itemId().value(), StockItemRegistry.normaliseSku(event.sku()), event.sku(), event.name(),
+                event.unitCost());
     }
 
     @EventHandler
@@ -77,6 +71,6 @@ class JdbcStockItemRegistry implements StockItemRegistry {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from cmd_stock_item");
+        clear("cmd_stock_item");
     }
 }

@@ -210,10 +210,7 @@ class StockItem {
     @EventSourcingHandler
     void on(StockItemRegistered event) {
         itemId = event.itemId();
-        name = event.name();
-        location = event.location();
-        reorderLevel = event.reorderLevel();
-        reorderQuantity = event.reorderQuantity();
+        details(event.name(), event.location(), event.reorderLevel(), event.reorderQuantity());
         averageUnitCost = event.unitCost();
         onHand = BigDecimal.ZERO;
         reservations = new Reservations();
@@ -232,10 +229,14 @@ class StockItem {
 
     @EventSourcingHandler
     void on(StockItemDetailsChanged event) {
-        name = event.name();
-        location = event.location();
-        reorderLevel = event.reorderLevel();
-        reorderQuantity = event.reorderQuantity();
+        details(event.name(), event.location(), event.reorderLevel(), event.reorderQuantity());
+    }
+
+    private void details(String name, String location, BigDecimal reorderLevel, BigDecimal reorderQuantity) {
+        this.name = name;
+        this.location = location;
+        this.reorderLevel = reorderLevel;
+        this.reorderQuantity = reorderQuantity;
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package io.wrench.command.technician;
 
 import io.wrench.command.CommandSideProcessing;
+import io.wrench.command.LookupTable;
 import io.wrench.shared.technician.TechnicianDeactivated;
 import io.wrench.shared.technician.TechnicianReactivated;
 import io.wrench.shared.technician.TechnicianRegistered;
@@ -20,19 +21,16 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(CommandSideProcessing.TECHNICIAN_REGISTRY)
-class JdbcTechnicianDirectory implements TechnicianDirectory {
-
-    private final JdbcTemplate jdbc;
+class JdbcTechnicianDirectory extends LookupTable implements TechnicianDirectory {
 
     JdbcTechnicianDirectory(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc);
     }
 
     @Override
     public Optional<Entry> find(String userId) {
-        return jdbc.query("select user_id, display_name, active from cmd_technician where user_id = ?",
-                (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getBoolean(3)), userId)
-                .stream().findFirst();
+        return first("select user_id, display_name, active from cmd_technician where user_id = ?",
+                (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getBoolean(3)), userId);
     }
 
     @EventHandler
@@ -58,6 +56,6 @@ class JdbcTechnicianDirectory implements TechnicianDirectory {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from cmd_technician");
+        clear("cmd_technician");
     }
 }

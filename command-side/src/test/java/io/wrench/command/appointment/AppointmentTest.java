@@ -5,6 +5,7 @@ import io.wrench.command.technician.TechnicianDirectory;
 import io.wrench.command.appointment.messages.BookAppointment;
 import io.wrench.command.appointment.messages.CancelAppointment;
 import io.wrench.command.appointment.messages.RescheduleAppointment;
+import io.wrench.command.catalogue.FakeServiceCatalogue;
 import io.wrench.command.catalogue.ServiceCatalogue;
 import io.wrench.command.workorder.CustomerEligibility;
 import io.wrench.shared.ErrorCode;
@@ -14,7 +15,6 @@ import io.wrench.shared.appointment.AppointmentCheckedIn;
 import io.wrench.shared.appointment.AppointmentId;
 import io.wrench.shared.appointment.AppointmentMissed;
 import io.wrench.shared.appointment.AppointmentRescheduled;
-import io.wrench.shared.catalogue.ServiceEntryId;
 import io.wrench.shared.catalogue.ServiceLabour;
 import io.wrench.shared.customer.AssetId;
 import io.wrench.shared.customer.CustomerId;
@@ -73,23 +73,12 @@ class AppointmentTest {
             return other != null && start.isBefore(other[1]) && other[0].isBefore(end)
                     ? Optional.of(OTHER) : Optional.empty();
         });
-        Map<String, ServiceCatalogue.Entry> entries = Map.of(
-                "BRAKES", new ServiceCatalogue.Entry("BRAKES", 1, "Brakes", false,
-                        List.of(new ServiceLabour("pads", new BigDecimal("1.5"), BigDecimal.TEN)), List.of(), null),
-                "CHECK", new ServiceCatalogue.Entry("CHECK", 1, "Quick check", false,
-                        List.of(new ServiceLabour("look", new BigDecimal("0.2"), BigDecimal.TEN)), List.of(), null),
-                "OLD", new ServiceCatalogue.Entry("OLD", 3, "Old", true, List.of(), List.of(), BigDecimal.ONE));
-        fixture.registerInjectableResource(new ServiceCatalogue() {
-            @Override
-            public Optional<ServiceEntryId> codeOwner(String code) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Entry> find(String code) {
-                return Optional.ofNullable(entries.get(ServiceEntryId.normalise(code)));
-            }
-        });
+        fixture.registerInjectableResource(new FakeServiceCatalogue()
+                .with(new ServiceCatalogue.Entry("BRAKES", 1, "Brakes", false,
+                        List.of(new ServiceLabour("pads", new BigDecimal("1.5"), BigDecimal.TEN)), List.of(), null))
+                .with(new ServiceCatalogue.Entry("CHECK", 1, "Quick check", false,
+                        List.of(new ServiceLabour("look", new BigDecimal("0.2"), BigDecimal.TEN)), List.of(), null))
+                .with(new ServiceCatalogue.Entry("OLD", 3, "Old", true, List.of(), List.of(), BigDecimal.ONE)));
     }
 
     private static BookAppointment book(Instant start, String bay, String technician, String... jobs) {

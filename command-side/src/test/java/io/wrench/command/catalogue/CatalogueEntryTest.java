@@ -3,6 +3,7 @@ package io.wrench.command.catalogue;
 import io.wrench.command.catalogue.messages.DefineServiceEntry;
 import io.wrench.command.catalogue.messages.RetireServiceEntry;
 import io.wrench.command.catalogue.messages.ReviseServiceEntry;
+import io.wrench.command.inventory.FakeStockItemRegistry;
 import io.wrench.command.inventory.StockItemRegistry;
 import io.wrench.shared.ErrorCode;
 import io.wrench.shared.catalogue.ServiceEntryDefined;
@@ -19,10 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** The catalogue's rules, one test per rule. */
 class CatalogueEntryTest {
@@ -35,37 +33,16 @@ class CatalogueEntryTest {
             new ServiceLabour("Replace front pads", new BigDecimal("1.5"), new BigDecimal("80.00")));
     private static final List<ServicePart> PARTS = List.of(new ServicePart(PADS, new BigDecimal("2")));
 
-    private final Map<String, ServiceEntryId> codes = new HashMap<>();
+    private final FakeServiceCatalogue codes = new FakeServiceCatalogue();
     private AggregateTestFixture<CatalogueEntry> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CatalogueEntry.class);
-        fixture.registerInjectableResource(new ServiceCatalogue() {
-            @Override
-            public Optional<ServiceEntryId> codeOwner(String code) {
-                return Optional.ofNullable(codes.get(ServiceEntryId.normalise(code)));
-            }
-
-            @Override
-            public Optional<Entry> find(String code) {
-                return Optional.empty();
-            }
-        });
-        Map<StockItemId, StockItemRegistry.Item> items = Map.of(
-                PADS, new StockItemRegistry.Item("BP-001", "Brake pads", new BigDecimal("9.99"), false),
-                OLD_FILTER, new StockItemRegistry.Item("OF-007", "Oil filter", new BigDecimal("4.00"), true));
-        fixture.registerInjectableResource(new StockItemRegistry() {
-            @Override
-            public Optional<StockItemId> skuOwner(String sku) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Item> find(StockItemId itemId) {
-                return Optional.ofNullable(items.get(itemId));
-            }
-        });
+        fixture.registerInjectableResource(codes);
+        fixture.registerInjectableResource(new FakeStockItemRegistry()
+                .with(PADS, new StockItemRegistry.Item("BP-001", "Brake pads", new BigDecimal("9.99"), false))
+                .with(OLD_FILTER, new StockItemRegistry.Item("OF-007", "Oil filter", new BigDecimal("4.00"), true)));
     }
 
     private static ServiceEntryDefined defined() {
@@ -100,7 +77,7 @@ class CatalogueEntryTest {
 
     @Test
     void a_code_in_use_is_refused_whatever_its_case() {
-        codes.put(CODE, ServiceEntryId.random());
+        codes.taken(CODE, ServiceEntryId.random());
         fixture.givenNoPriorActivity()
                 .when(new DefineServiceEntry(ENTRY, "brakes-front", "x", null, null,
                         LABOUR, List.of(), null))

@@ -6,13 +6,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The SKU lookup for aggregate fixtures: empty unless a test takes a SKU. */
-final class FakeStockItemRegistry implements StockItemRegistry {
+/** The stock item lookup for aggregate fixtures: empty unless a test takes a SKU or adds an item. */
+public final class FakeStockItemRegistry implements StockItemRegistry {
 
     private final Map<String, StockItemId> owners = new HashMap<>();
+    private final Map<StockItemId, Item> items = new HashMap<>();
 
-    FakeStockItemRegistry taken(String sku, StockItemId owner) {
+    public FakeStockItemRegistry taken(String sku, StockItemId owner) {
         owners.put(StockItemRegistry.normaliseSku(sku), owner);
+        return this;
+    }
+
+    public FakeStockItemRegistry with(StockItemId itemId, Item item) {
+        items.put(itemId, item);
         return this;
     }
 
@@ -23,6 +29,6 @@ final class FakeStockItemRegistry implements StockItemRegistry {
 
     @Override
     public Optional<Item> find(StockItemId itemId) {
-        return Optional.empty();
+        return Optional.ofNullable(items.get(itemId));
     }
 }
