@@ -116,11 +116,8 @@ public class ClusterConfig {
 
     @Bean
     ViewCopies viewCopies(EventStore eventStore, TokenStore tokenStore, TransactionManager transactionManager,
-                          WrenchProperties properties, EntityManagerProvider entityManagers,
-                          org.axonframework.config.Configuration axon) {
-        return new ViewCopies(eventStore, tokenStore, transactionManager, properties.getCluster().getRebuildBatchSize(),
-                group -> DeadLetterQueues.queue(group, entityManagers, transactionManager, axon.eventSerializer(),
-                        axon.serializer()));
+                          WrenchProperties properties) {
+        return new ViewCopies(eventStore, tokenStore, transactionManager, properties.getCluster().getRebuildBatchSize());
     }
 
     @Bean(destroyMethod = "close")

@@ -1,9 +1,5 @@
 package io.wrench.api.cluster;
 
-import org.axonframework.common.jpa.EntityManagerProvider;
-import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.serialization.Serializer;
 import io.wrench.shared.DeadLettered;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -49,26 +45,6 @@ public class DeadLetterQueues {
     public static final EnqueuePolicy<EventMessage<?>> COUNTING_ATTEMPTS = (letter, cause) -> Decisions.enqueue(
             ThrowableCause.truncated(cause, 1000),
             l -> l.diagnostics().and(ATTEMPTS, attempts(l) + 1));
-
-    /** Aggregates (sequences) a projection may park; one more stops it in ERROR instead. */
-    static final int MAX_SEQUENCES = 10_000;
-    /** Events parked behind one failure; an {@code InStoredOrder} projection parks all that follow it. */
-    static final int MAX_SEQUENCE_SIZE = 100_000;
-
-    /** The queue of one processing group, in {@code dead_letter_entry}: the live projections' and a rebuild copy's. */
-    public static SequencedDeadLetterQueue<EventMessage<?>> queue(String processingGroup, EntityManagerProvider entityManagers,
-                                                                 TransactionManager transactions, Serializer eventSerializer,
-                                                                 Serializer genericSerializer) {
-        return JpaSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                .processingGroup(processingGroup)
-                .entityManagerProvider(entityManagers)
-                .transactionManager(transactions)
-                .eventSerializer(eventSerializer)
-                .genericSerializer(genericSerializer)
-                .maxSequences(MAX_SEQUENCES)
-                .maxSequenceSize(MAX_SEQUENCE_SIZE)
-                .build();
-    }
 
     /** One parked event as the operations endpoints show it. */
     public record ParkedEvent(String id, String projection, String sequence, long index, boolean waiting,

@@ -241,7 +241,6 @@ public class RebuildCoordinator {
         stopCopy(name);
         schemas.create(schema, tables.get(name).tables());
         jdbc.update("delete from token_entry where processor_name = ?", ViewCopies.copyName(name));
-        jdbc.update("delete from dead_letter_entry where processing_group = ?", ViewCopies.copyName(name));
         if (update(name, State.BUILDING) == 0) {
             throw new RebuildInProgress("the rebuild of " + name + " was taken over by another instance");
         }
@@ -404,11 +403,8 @@ public class RebuildCoordinator {
                 jdbc.update("delete from token_entry where processor_name = ?", name);
                 jdbc.update("update token_entry set processor_name = ?, owner = null where processor_name = ?",
                         name, copyName);
-                // the copy handled every event again, those parked in the live view's queue too: what it
-                // parked itself is what the view now waits for
+                // the copy handled every event again, those parked in the live view's queue too
                 jdbc.update("delete from dead_letter_entry where processing_group = ?", name);
-                jdbc.update("update dead_letter_entry set processing_group = ? where processing_group = ?",
-                        name, copyName);
                 long now = clock.millis();
                 int done = jdbc.update("update projection_rebuild set state = ?, updated_at = ?, switched_at = ? "
                         + "where processor_name = ? and node_id = ?", State.DONE.name(), now, now, name, nodes.nodeId());

@@ -10,8 +10,6 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
-import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * The second processor of a blue/green rebuild, made at run time beside the live one (Axon's
@@ -29,10 +26,8 @@ import java.util.function.Function;
  * pooled one): the live processor's own handler objects and sequencing policy, its own name and so its
  * own tokens ({@code <processor>@copy}), the same segment count, a tail token without the replay flag
  * (to the handlers the copy is a view seeing every event for the first time), large batches, and
- * transactions in the copy's schema ({@link ViewSchemas#transactionsIn}). A copy of a projection with a
- * dead-letter queue has one of its own (processing group {@code <processor>@copy}, in the default
- * schema's {@code dead_letter_entry}): an event it fails on is parked with its sequence and the copy goes
- * on; the switch hands those letters to the live queue ({@link RebuildCoordinator}).
+ * transactions in the copy's schema ({@link ViewSchemas#transactionsIn}). It has no dead-letter queue:
+ * a failing event is retried (the copy shows ERROR) and the switch waits.
  */
 public class ViewCopies {
 
@@ -43,17 +38,13 @@ public class ViewCopies {
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
     private final int batchSize;
-    private final Function<String, SequencedDeadLetterQueue<EventMessage<?>>> deadLetters;
 
-    /** @param deadLetters the dead-letter queue of a processing group */
     public ViewCopies(StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokenStore,
-                      TransactionManager transactions, int batchSize,
-                      Function<String, SequencedDeadLetterQueue<EventMessage<?>>> deadLetters) {
+                      TransactionManager transactions, int batchSize) {
         this.events = events;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.batchSize = batchSize;
-        this.deadLetters = deadLetters;
     }
 
     public static String copyName(String processor) {
@@ -82,18 +73,13 @@ public class ViewCopies {
         if (handlerObjects.isEmpty()) {
             throw new IllegalStateException(live.getName() + " has no event handlers to copy");
         }
-        String name = copyName(live.getName());
-        TransactionManager inCopy = ViewSchemas.transactionsIn(schema, transactions);
-        SimpleEventHandlerInvoker.Builder<?> invoker = parksEvents(handlers.eventHandlerInvoker())
-                ? DeadLetteringEventHandlerInvoker.builder()
-                        .queue(deadLetters.apply(name))
-                        .enqueuePolicy(DeadLetterQueues.COUNTING_ATTEMPTS)
-                        .transactionManager(inCopy)
-                : SimpleEventHandlerInvoker.builder();
-        invoker.eventHandlers(handlerObjects).listenerInvocationErrorHandler(PropagatingErrorHandler.instance());
+        SimpleEventHandlerInvoker.Builder<?> invoker = SimpleEventHandlerInvoker.builder()
+                .eventHandlers(handlerObjects)
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance());
         if (!policies.isEmpty()) {
             invoker.sequencingPolicy(policies.get(0));
         }
+        String name = copyName(live.getName());
         int threads = Math.max(1, segments);
         ScheduledExecutorService coordinator = executor("Coordinator[" + name + "]", 1);
         ScheduledExecutorService workers = executor("WorkPackage[" + name + "]", threads);
@@ -102,7 +88,7 @@ public class ViewCopies {
                 .eventHandlerInvoker(invoker.build())
                 .messageSource(events)
                 .tokenStore(tokenStore)
-                .transactionManager(inCopy)
+                .transactionManager(ViewSchemas.transactionsIn(schema, transactions))
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(workers)
                 .initialSegmentCount(threads)
@@ -111,13 +97,6 @@ public class ViewCopies {
                 .claimExtensionThreshold(1000)
                 .tokenClaimInterval(1000)
                 .build(), List.of(coordinator, workers));
-    }
-
-    private static boolean parksEvents(EventHandlerInvoker invoker) {
-        if (invoker instanceof MultiEventHandlerInvoker multi) {
-            return multi.delegates().stream().anyMatch(ViewCopies::parksEvents);
-        }
-        return invoker instanceof DeadLetteringEventHandlerInvoker;
     }
 
     private static void collect(EventHandlerInvoker invoker, List<Object> handlers,

@@ -2,7 +2,6 @@ package io.wrench.api.admin;
 
 import io.wrench.api.support.Waiting;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.wrench.api.cluster.RebuildCoordinator;
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import io.wrench.api.support.FailingProjection;
@@ -174,45 +173,6 @@ class DeadLetterHttpTest extends HttpTestSupport {
         } finally {
             FailingProjection.heal(one);
             FailingProjection.heal(two);
-        }
-    }
-
-    /**
-     * A rebuild parks what it fails on too, instead of stalling: the copy parks the event with its
-     * sequence and goes on, the switch happens, and the parked letters are then the view's (listed,
-     * retried like any other). Without a queue of its own the copy retried the event for ever and the
-     * switch waited.
-     */
-    @Test
-    void a_rebuild_parks_what_it_fails_on_switches_and_hands_the_letters_to_the_view() {
-        String sku = unique("COPYFAIL");
-        Api.Response failing = newStockItem(sku, "Fails in the copy");
-        Api.Response healthy = newStockItem(unique("COPYOK"), "Copied fine");
-        assertThat(readAfter(failing, Role.STOREKEEPER, ITEMS + "/" + failing.id()).status()).isEqualTo(200);
-        assertThat(readAfter(healthy, Role.STOREKEEPER, ITEMS + "/" + healthy.id()).status()).isEqualTo(200);
-        Long before = admin.lastRebuild(PROJECTION).map(RebuildCoordinator.Request::requestedAt).orElse(null);
-        FailingProjection.failFor(sku);
-        try {
-            admin.rebuild(PROJECTION, "test");
-            await(() -> admin.lastRebuild(PROJECTION)
-                    .filter(r -> !Long.valueOf(r.requestedAt()).equals(before) && r.switchedAt() != null).isPresent(),
-                    "the rebuild of " + PROJECTION + " switched");
-            assertThat(api.as(Role.STOREKEEPER).get(ITEMS + "/" + healthy.id()).status()).isEqualTo(200);
-            assertThat(api.as(Role.STOREKEEPER).get(ITEMS + "/" + failing.id()).status())
-                    .as("the copy parked the item's registration").isEqualTo(404);
-            List<JsonNode> parked = lettersOf(failing.id());
-            assertThat(parked).extracting(l -> l.get("eventType").asString())
-                    .containsExactly("StockItemRegistered", "LowStockDetected");
-            assertThat(parked.get(0).get("causeMessage").asString()).contains(sku);
-
-            FailingProjection.heal(sku);
-            Api.Response retried = api.as(Role.ADMIN).post("/api/admin/dead-letters/" + parked.get(0).get("id").asString()
-                    + "/retry", null);
-            assertThat(retried.json().get("succeeded").asBoolean()).as(retried.toString()).isTrue();
-            assertThat(api.as(Role.STOREKEEPER).get(ITEMS + "/" + failing.id()).status()).isEqualTo(200);
-            assertThat(lettersOf(failing.id())).isEmpty();
-        } finally {
-            FailingProjection.heal(sku);
         }
     }
 
