@@ -10,21 +10,41 @@ record AuditFilter(String aggregateId, String aggregateType, String type, String
                    String correlationId, Instant from, Instant to) {
 
     static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null, null, null);
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     /**
-     * The rows to page through, as a FROM item named {@code a}. A time window with no selective equality
-     * is read through the time index first: ordered by position, the planner would otherwise walk the
-     * position order of a whole type and filter the window out of it (events of a window are clustered,
-     * not spread evenly as it assumes). {@code OFFSET 0} keeps PostgreSQL from flattening the subquery.
+     * One page of the matching rows in position order ({@code position > after}, at most {@code size}), the
+     * given columns of {@code audit_event a}. A time window with no selective equality is read through a time
+     * index first: ordered by position, the planner would otherwise walk the position order of a whole type
+     * and filter the window out of it (events of a window are clustered, not spread evenly as it assumes).
+     * The window's positions come from one range of (aggregate_type | event_type | -, occurred_at, position)
+     * without touching the table ({@code OFFSET 0} keeps PostgreSQL from flattening that subquery); only the
+     * page's rows are read in full.
      */
-    String source(List<Object> params) {
-        if ((from == null && to == null) || aggregateId != null || user != null || requestId != null
-                || correlationId != null) {
-            return "audit_event a";
+    String page(String columns, List<Object> params, long after, int size) {
+        if (!timeFirst()) {
+            params.add(after);
+            String where = where(params);
+            params.add(size);
+            return "select " + columns + " from audit_event a where a.position > ?" + where
+                    + " order by a.position limit ?";
         }
+        StringBuilder window = new StringBuilder("select position from audit_event where occurred_at >= ? and occurred_at < ?");
         params.add(OffsetDateTime.ofInstant(from == null ? Instant.EPOCH : from, ZoneOffset.UTC));
-        params.add(OffsetDateTime.ofInstant(to == null ? Instant.parse("9999-12-31T00:00:00Z") : to, ZoneOffset.UTC));
-        return "(select * from audit_event where occurred_at >= ? and occurred_at < ? offset 0) a";
+        params.add(OffsetDateTime.ofInstant(to == null ? END_OF_TIME : to, ZoneOffset.UTC));
+        equal(window, params, "aggregate_type", aggregateType);
+        equal(window, params, "event_type", type);
+        params.add(after);
+        params.add(size);
+        return "select " + columns + " from audit_event a join (select w.position from (" + window
+                + " offset 0) w where w.position > ? order by w.position limit ?) p on p.position = a.position"
+                + " order by a.position";
+    }
+
+    /** A time window and no filter that narrows the rows more than the window does. */
+    private boolean timeFirst() {
+        return (from != null || to != null) && aggregateId == null && user == null && requestId == null
+                && correlationId == null;
     }
 
     /** {@code " and ..."} conditions, their parameters appended to {@code params}. */
