@@ -93,7 +93,8 @@ class AuditSearchHttpTest extends HttpTestSupport {
         Instant after = Instant.now().plusSeconds(1);
 
         for (String window : List.of("aggregateType=Customer", "type=io.wrench.shared.customer.CustomerArchived",
-                "aggregateType=Customer&type=io.wrench.shared.customer.CustomerRegistered", "aggregateType=WorkOrder", "")) {
+                "aggregateType=Customer&type=io.wrench.shared.customer.CustomerRegistered", "user=advisor-client",
+                "user=manager-client&aggregateType=Customer", "aggregateType=WorkOrder", "")) {
             String query = window + "&from=" + before + "&to=" + after;
             List<Long> whole = positions(search(query + "&limit=500").get("items"));
             List<Long> paged = new ArrayList<>();
