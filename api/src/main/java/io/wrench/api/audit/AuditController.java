@@ -108,13 +108,9 @@ class AuditController {
     /** One page of the audit index in position order: the SQL the endpoint (and the benchmark) runs. */
     static List<AuditItem> page(JdbcTemplate jdbc, AuditFilter filter, long after, int size) {
         List<Object> params = new ArrayList<>();
-        String source = filter.source(params);
-        params.add(after);
-        String where = filter.where(params);
-        params.add(size);
-        return jdbc.query("select a.position, a.event_id, a.aggregate_type, a.aggregate_id, "
-                        + "a.sequence_number, a.event_type, a.revision, a.occurred_at, a.metadata, a.hash, a.leaf_index "
-                        + "from " + source + " where a.position > ?" + where + " order by a.position limit ?",
+        String sql = filter.page("a.position, a.event_id, a.aggregate_type, a.aggregate_id, a.sequence_number, "
+                + "a.event_type, a.revision, a.occurred_at, a.metadata, a.hash, a.leaf_index", params, after, size);
+        return jdbc.query(sql,
                 (row, i) -> new AuditItem(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                         (Long) row.getObject(5, Long.class), row.getString(6), row.getString(7),
                         row.getObject(8, java.time.OffsetDateTime.class).toInstant(), row.getString(9),

@@ -12,19 +12,34 @@ record AuditFilter(String aggregateId, String aggregateType, String type, String
     static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null, null, null);
 
     /**
-     * The rows to page through, as a FROM item named {@code a}. A time window with no selective equality
-     * is read through the time index first: ordered by position, the planner would otherwise walk the
-     * position order of a whole type and filter the window out of it (events of a window are clustered,
-     * not spread evenly as it assumes). {@code OFFSET 0} keeps PostgreSQL from flattening the subquery.
+     * One page of the matching rows in position order ({@code position > after}, at most {@code size}), the
+     * given columns of {@code audit_event a}. A time window without an aggregate id, request id or
+     * correlation id (which narrow the rows to a few) is read time-first: ordered by position, the planner
+     * would otherwise walk the position order of a whole type or user and filter the window out of it
+     * (events of a window are clustered, not spread evenly as it assumes). The window's matching positions
+     * come from a range of an index on (aggregate_type | event_type | user_id | user_name | -, occurred_at,
+     * position) — on PostgreSQL without touching the table except for a user — ({@code OFFSET 0} keeps
+     * PostgreSQL from flattening that subquery), the first {@code size} after the cursor are kept, and only
+     * their rows are read in full.
      */
-    String source(List<Object> params) {
-        if ((from == null && to == null) || aggregateId != null || user != null || requestId != null
-                || correlationId != null) {
-            return "audit_event a";
+    String page(String columns, List<Object> params, long after, int size) {
+        if (!timeFirst()) {
+            params.add(after);
+            String where = where(params);
+            params.add(size);
+            return "select " + columns + " from audit_event a where a.position > ?" + where
+                    + " order by a.position limit ?";
         }
-        params.add(OffsetDateTime.ofInstant(from == null ? Instant.EPOCH : from, ZoneOffset.UTC));
-        params.add(OffsetDateTime.ofInstant(to == null ? Instant.parse("9999-12-31T00:00:00Z") : to, ZoneOffset.UTC));
-        return "(select * from audit_event where occurred_at >= ? and occurred_at < ? offset 0) a";
+        String window = "select a.position from audit_event a where 1 = 1" + where(params) + " offset 0";
+        params.add(after);
+        params.add(size);
+        return "select " + columns + " from audit_event a join (select w.position from (" + window
+                + ") w where w.position > ? order by w.position limit ?) p on p.position = a.position"
+                + " order by a.position";
+    }
+
+    private boolean timeFirst() {
+        return (from != null || to != null) && aggregateId == null && requestId == null && correlationId == null;
     }
 
     /** {@code " and ..."} conditions, their parameters appended to {@code params}. */

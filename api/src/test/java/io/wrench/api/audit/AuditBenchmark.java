@@ -65,6 +65,14 @@ public final class AuditBenchmark {
         }
         export(jdbc, dataSource);
         search(jdbc, events, aggregates);
+        if (postgres) {
+            // autovacuum does this to an insert-only table in production; it lets the window's positions
+            // be read from the index alone (the visibility map), which a freshly loaded table cannot
+            long t = System.nanoTime();
+            jdbc.execute("vacuum analyze audit_event");
+            System.out.printf("after vacuum analyze of audit_event (%.1f s):%n", (System.nanoTime() - t) / 1e9);
+            search(jdbc, events, aggregates);
+        }
     }
 
     /** The whole per-event cost the hash chain adds to a command: serialize, canonicalize, hash. */
@@ -197,45 +205,52 @@ public final class AuditBenchmark {
         List<String> aggregateIds = jdbc.queryForList("select aggregate_id from audit_event where position % 97 = 0",
                 String.class);
         Random random = new Random(7);
-        int queries = 2000;
+        String[] kinds = {"aggregate", "user+cursor", "type+cursor", "request", "window+aggregate type", "window+type",
+                "window+type+aggregate type", "window+user", "window"};
+        int queries = 250 * kinds.length;
         long[] millis = new long[queries];
-        long[][] byKind = new long[5][queries / 5];
+        long[][] byKind = new long[kinds.length][queries / kinds.length];
         for (int round = -200; round < queries; round++) {
             AuditFilter filter;
             long after = -1;
-            switch (Math.floorMod(round, 5)) {
+            int kind = Math.floorMod(round, kinds.length);
+            Instant from = Instant.parse("2026-01-01T00:00:00Z").plusMillis(random.nextInt(events) * 10L);
+            Instant to = from.plusSeconds(60);
+            String type = TYPES[random.nextInt(TYPES.length)];
+            String user = "user-" + random.nextInt(50);
+            switch (kind) {
                 case 0 -> filter = new AuditFilter(aggregateIds.get(random.nextInt(aggregateIds.size())), null, null, null,
                         null, null, null, null);
                 case 1 -> {
-                    filter = new AuditFilter(null, null, null, "user-" + random.nextInt(50), null, null, null, null);
+                    filter = new AuditFilter(null, null, null, user, null, null, null, null);
                     after = random.nextInt(events);
                 }
                 case 2 -> {
-                    filter = new AuditFilter(null, null, TYPES[random.nextInt(TYPES.length)], null, null, null, null, null);
+                    filter = new AuditFilter(null, null, type, null, null, null, null, null);
                     after = random.nextInt(events);
                 }
                 case 3 -> filter = new AuditFilter(null, null, null, null, "req-" + random.nextInt(events), null, null, null);
-                default -> {
-                    Instant from = Instant.parse("2026-01-01T00:00:00Z").plusMillis(random.nextInt(events) * 10L);
-                    filter = new AuditFilter(null, "StockItem", null, null, null, null, from, from.plusSeconds(60));
-                }
+                case 4 -> filter = new AuditFilter(null, "StockItem", null, null, null, null, from, to);
+                case 5 -> filter = new AuditFilter(null, null, type, null, null, null, from, to);
+                case 6 -> filter = new AuditFilter(null, "StockItem", type, null, null, null, from, to);
+                case 7 -> filter = new AuditFilter(null, null, null, user, null, null, from, to);
+                default -> filter = new AuditFilter(null, null, null, null, null, null, from, to);
             }
             long t = System.nanoTime();
             AuditController.page(jdbc, filter, after, 100);
             if (round >= 0) {
                 millis[round] = System.nanoTime() - t;
-                byKind[round % 5][round / 5] = millis[round];
+                byKind[kind][round / kinds.length] = millis[round];
             }
         }
-        String[] kinds = {"aggregate", "user+cursor", "type+cursor", "request", "time window"};
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < kinds.length; k++) {
             Arrays.sort(byKind[k]);
-            System.out.printf("  %-12s p50 %.2f ms, p99 %.2f ms%n", kinds[k], byKind[k][byKind[k].length / 2] / 1e6,
+            System.out.printf("  %-26s p50 %.2f ms, p99 %.2f ms%n", kinds[k], byKind[k][byKind[k].length / 2] / 1e6,
                     byKind[k][byKind[k].length * 99 / 100] / 1e6);
         }
         Arrays.sort(millis);
-        System.out.printf("audit search (%d queries: aggregate, user+cursor, type+cursor, request, time window; limit 100): "
-                        + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", queries, millis[queries / 2] / 1e6,
+        System.out.printf("audit search (%d queries, %d kinds, 60 s windows, limit 100): "
+                        + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", queries, kinds.length, millis[queries / 2] / 1e6,
                 millis[queries * 99 / 100] / 1e6, millis[queries - 1] / 1e6);
     }
 }

@@ -85,6 +85,39 @@ class AuditSearchHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void a_time_window_pages_by_cursor_exactly_as_one_big_page() {
+        Instant before = Instant.now().minusSeconds(1);
+        customer(unique("Window"), unique("req"));
+        customer(unique("Window"), unique("req"));
+        customer(unique("Window"), unique("req"));
+        Instant after = Instant.now().plusSeconds(1);
+
+        for (String window : List.of("aggregateType=Customer", "type=io.wrench.shared.customer.CustomerArchived",
+                "aggregateType=Customer&type=io.wrench.shared.customer.CustomerRegistered", "user=advisor-client",
+                "user=manager-client&aggregateType=Customer", "aggregateType=WorkOrder", "")) {
+            String query = window + "&from=" + before + "&to=" + after;
+            List<Long> whole = positions(search(query + "&limit=500").get("items"));
+            List<Long> paged = new ArrayList<>();
+            JsonNode page = search(query + "&limit=2");
+            for (int pages = 0; pages < 100; pages++) {
+                paged.addAll(positions(page.get("items")));
+                if (page.get("next").isNull()) {
+                    break;
+                }
+                page = search(query + "&limit=2&after=" + page.get("next").asLong());
+            }
+            assertThat(paged).as(query).isEqualTo(whole).isSorted().doesNotHaveDuplicates();
+            assertThat(whole).as(query).hasSizeGreaterThanOrEqualTo(window.contains("WorkOrder") ? 0 : 3);
+        }
+    }
+
+    private static List<Long> positions(JsonNode items) {
+        List<Long> positions = new ArrayList<>();
+        items.forEach(item -> positions.add(item.get("position").asLong()));
+        return positions;
+    }
+
+    @Test
     void cursor_pages_on_the_position_and_stay_stable_while_events_arrive() {
         String id = customer(unique("Cursor"), unique("req"));
 
