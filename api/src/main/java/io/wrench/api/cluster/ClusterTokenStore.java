@@ -2,10 +2,13 @@ package io.wrench.api.cluster;
 
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.UnableToRetrieveIdentifierException;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Optional;
 
 /**
  * Axon's JPA token store, safe when several instances start together on an empty database. Axon
@@ -37,6 +40,19 @@ class ClusterTokenStore extends JpaTokenStore {
                         + " were initialised by another instance at the same moment");
             }
             throw raced;
+        }
+    }
+
+    /**
+     * The store's identity row ({@code __config}, written on the Axon Server profile) has the same race:
+     * two instances that find none both insert one. The loser reads the winner's in a new transaction.
+     */
+    @Override
+    public Optional<String> retrieveStorageIdentifier() {
+        try {
+            return ownTransaction.execute(status -> super.retrieveStorageIdentifier());
+        } catch (UnableToRetrieveIdentifierException raced) {
+            return ownTransaction.execute(status -> super.retrieveStorageIdentifier());
         }
     }
 }
