@@ -1,5 +1,8 @@
 package io.wrench.api.cluster;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -19,7 +22,19 @@ import java.util.concurrent.TimeUnit;
  */
 public interface EventRange {
 
-    record Entry(long position, String payloadType, String aggregateId) {
+    /** One stored event: where, what, whose, and the request that caused it ({@code requestId} metadata, or null). */
+    record Entry(long position, String payloadType, String aggregateId, String requestId) {
+    }
+
+    /** The request id in an event's serialized metadata (JSON), without parsing the rest. */
+    Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*\"([^\"]*)\"");
+
+    static String requestIdIn(byte[] metadata) {
+        if (metadata == null) {
+            return null;
+        }
+        Matcher found = REQUEST_ID.matcher(new String(metadata, StandardCharsets.UTF_8));
+        return found.find() ? found.group(1) : null;
     }
 
     /** The events after {@code after} up to {@code upTo}, in order, or null when there are more than {@code limit}. */
@@ -31,9 +46,10 @@ public interface EventRange {
             if (upTo - after > limit) {
                 return null;
             }
-            return jdbc.query("select global_index, payload_type, aggregate_identifier from domain_event_entry "
+            return jdbc.query("select global_index, payload_type, aggregate_identifier, meta_data from domain_event_entry "
                             + "where global_index > ? and global_index <= ? order by global_index",
-                    (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)), after, upTo);
+                    (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), requestIdIn(rs.getBytes(4))),
+                    after, upTo);
         };
     }
 
@@ -53,7 +69,9 @@ public interface EventRange {
                         break;
                     }
                     String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
-                    entries.add(new Entry(position, event.getPayloadType().getName(), aggregate));
+                    Object requestId = event.getMetaData().get("requestId");
+                    entries.add(new Entry(position, event.getPayloadType().getName(), aggregate,
+                            requestId == null ? null : requestId.toString()));
                     last = position;
                     if (position == upTo) {
                         break;

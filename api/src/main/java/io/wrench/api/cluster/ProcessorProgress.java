@@ -125,10 +125,67 @@ public class ProcessorProgress {
      * command), have reached {@code target}; all streaming processors when {@code names} is null.
      */
     public boolean allReached(long target, Set<String> names) {
+        return allReached(target, names, null);
+    }
+
+    /**
+     * Like {@link #allReached(long, Set)}, but a saga is waited for only as far as the request's own events
+     * ({@code requestEvents}, from {@link #eventsOfRequest}) concern it: a saga busy with other clients'
+     * work (the parts process behind a burst of part lines) does not hold up a read whose command it has
+     * nothing to do with. Null: every saga up to {@code target}, as before.
+     */
+    public boolean allReached(long target, Set<String> names, List<EventRange.Entry> requestEvents) {
         for (Map.Entry<String, StreamingEventProcessor> processor : processors().entrySet()) {
-            boolean wanted = names == null || names.contains(processor.getKey()) || isSaga(processor.getValue());
-            if (wanted && !reached(processor.getKey(), target)) {
+            boolean named = names == null || names.contains(processor.getKey());
+            boolean saga = isSaga(processor.getValue());
+            if (named && !reached(processor.getKey(), target)) {
                 return false;
+            }
+            if (!named && saga && !(requestEvents == null ? reached(processor.getKey(), target)
+                    : handledAll(processor.getKey(), processor.getValue(), requestEvents))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The events up to {@code upTo} (in the last {@link #MAX_SCAN} positions) that the request caused, or null
+     * when none is found there (the wait then falls back to the whole range).
+     */
+    public List<EventRange.Entry> eventsOfRequest(String requestId, long upTo) {
+        // the command's events are usually among the last few: a short look first
+        for (int window : new int[]{MAX_SCAN / 10, MAX_SCAN}) {
+            long from = Math.max(-1, upTo - window);
+            List<EventRange.Entry> recent = events.between(from, upTo, window);
+            if (recent == null) {
+                return null;
+            }
+            List<EventRange.Entry> own = recent.stream().filter(e -> requestId.equals(e.requestId())).toList();
+            // the first of the request's events inside the window, not at its edge: all of them are in it
+            if (!own.isEmpty() && (from < 0 || own.get(0).position() > from + 1)) {
+                return own;
+            }
+            if (from < 0) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether, on every segment, the processor has passed each of the events it would handle. */
+    private boolean handledAll(String name, StreamingEventProcessor processor, List<EventRange.Entry> wanted) {
+        List<SegmentProgress> segments = segments(name);
+        if (segments.isEmpty()) {
+            return false;
+        }
+        int[] ids = segments.stream().mapToInt(SegmentProgress::segment).toArray();
+        for (SegmentProgress segment : segments) {
+            Segment mask = Segment.computeSegment(segment.segment(), ids);
+            for (EventRange.Entry event : wanted) {
+                if (event.position() > segment.position() && handles(processor, mask, ids.length, event)) {
+                    return false;
+                }
             }
         }
         return true;

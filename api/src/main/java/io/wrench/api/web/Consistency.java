@@ -1,5 +1,6 @@
 package io.wrench.api.web;
 
+import io.wrench.api.cluster.EventRange;
 import io.wrench.api.cluster.ProcessorProgress;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -96,7 +98,8 @@ public class Consistency {
         long deadline = System.nanoTime() + maxWait.toNanos();
         long target = token.position();
         for (int round = 0; round <= FOLLOW_UP_ROUNDS; round++) {
-            if (!awaitPosition(target, deadline, processors)) {
+            List<EventRange.Entry> own = token.requestId() == null ? null : eventsOfRequest(token.requestId(), target);
+            if (!awaitPosition(target, deadline, processors, own)) {
                 return false;
             }
             long head = head();
@@ -143,8 +146,8 @@ public class Consistency {
         }
     }
 
-    private boolean awaitPosition(long target, long deadline, Set<String> processors) {
-        while (!allReached(target, processors)) {
+    private boolean awaitPosition(long target, long deadline, Set<String> processors, List<EventRange.Entry> own) {
+        while (!allReached(target, processors, own)) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 return false;
@@ -163,12 +166,17 @@ public class Consistency {
     }
 
     boolean allReached(long target) {
-        return allReached(target, null);
+        return allReached(target, null, null);
     }
 
-    private boolean allReached(long target, Set<String> names) {
+    private boolean allReached(long target, Set<String> names, List<EventRange.Entry> own) {
         ProcessorProgress processors = progress.getIfAvailable();
-        return processors == null || processors.allReached(target, names);
+        return processors == null || processors.allReached(target, names, own);
+    }
+
+    private List<EventRange.Entry> eventsOfRequest(String requestId, long upTo) {
+        ProcessorProgress processors = progress.getIfAvailable();
+        return processors == null ? null : processors.eventsOfRequest(requestId, upTo);
     }
 
     /** A token at the position, of the kind the store reads (the JPA store's tokens know about gaps). */

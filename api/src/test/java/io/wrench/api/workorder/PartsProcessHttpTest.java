@@ -9,6 +9,8 @@ import io.wrench.shared.inventory.StockAdjusted;
 import io.wrench.shared.inventory.StockBackordered;
 import io.wrench.shared.inventory.StockReceived;
 import io.wrench.shared.inventory.StockReserved;
+import io.wrench.command.workorder.PartsProcess;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +49,37 @@ class PartsProcessHttpTest extends WorkOrderTestSupport {
         assertThat(item(item).get("reserved").decimalValue()).isEqualByComparingTo("3");
         assertThat(item(item).get("backordered").decimalValue()).isEqualByComparingTo("0");
         assertThat(item(item).get("available").decimalValue()).isEqualByComparingTo("2");
+    }
+
+    /**
+     * A read waits for the parts process only as far as its own command concerns it: with the process
+     * stopped and a part line of someone else's waiting for it, a customer just registered is read
+     * consistent at once (before, every read waited for every saga to pass its token and ran into the
+     * bound), while the part line's own read does wait for the process and says stale.
+     */
+    @Test
+    void a_read_waits_for_the_parts_process_only_for_its_own_command() {
+        String item = stockItem(5, "3.00");
+        String id = newWorkOrder();
+        StreamingEventProcessor parts = processing.eventProcessor(PartsProcess.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        parts.shutDown();
+        try {
+            Api.Response part = addPart(id, item, 1);
+            assertThat(part.status()).as(part.toString()).isEqualTo(201);
+            String tag = unique("bystander");
+            Api.Response customer = api.as(Role.ADVISOR).post("/api/customers", Map.of("name", tag, "email", tag + "@example.com"));
+            Api.Response read = readAfter(customer, Role.ADVISOR, "/api/customers/" + customer.id());
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.header("X-Consistency")).as("the stopped parts process has nothing of this command")
+                    .isEqualTo("consistent");
+            assertThat(readAfter(part, Role.ADVISOR, "/api/work-orders/" + id).header("X-Consistency"))
+                    .as("the part line waits for the process").isEqualTo("stale");
+        } finally {
+            parts.start();
+        }
+        assertThat(partStatuses(readAfter(addPart(id, item, 1), Role.ADVISOR, "/api/work-orders/" + id).json()))
+                .containsExactly("RESERVED", "RESERVED");
     }
 
     @Test
