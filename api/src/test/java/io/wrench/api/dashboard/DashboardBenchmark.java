@@ -3,6 +3,7 @@ package io.wrench.api.dashboard;
 import io.wrench.api.security.Role;
 import io.wrench.api.support.Api;
 import org.axonframework.eventhandling.DomainEventMessage;
+import io.wrench.query.dashboard.messages.DashboardViews;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,15 +32,26 @@ class DashboardBenchmark extends GeneratedHistorySupport {
     @Test
     void report() throws Exception {
         int workOrders = Integer.getInteger("bench.workOrders", 5000);
+        // -Dbench.onlyDashboard=true: the other processors are stopped for the whole run, so a large history
+        // (100,000 work orders) loads in minutes; the stream part then runs without them (optimistic)
+        boolean onlyDashboard = Boolean.getBoolean("bench.onlyDashboard");
+        if (onlyDashboard) {
+            for (var processor : admin.processors().entrySet()) {
+                if (!processor.getKey().equals(DashboardViews.PROCESSOR)) {
+                    processor.getValue().shutDown();
+                }
+            }
+        }
         long loadStart = System.nanoTime();
-        List<DomainEventMessage<?>> history = store(42, workOrders, Math.max(12, workOrders / 100), 500);
+        int stored = store(42, workOrders, Math.max(12, workOrders / 100), 500).size();
         for (String processor : admin.processors().keySet()) {
-            if (admin.processor(processor).orElseThrow().supportsReset()) {
+            if (admin.processor(processor).orElseThrow().supportsReset()
+                    && (!onlyDashboard || processor.equals(DashboardViews.PROCESSOR))) {
                 assertThat(admin.awaitCaughtUp(processor, Duration.ofMinutes(60))).as(processor).isTrue();
             }
         }
         System.out.printf("BENCH dashboard: %d work orders, %d events loaded and projected in %d s%n", workOrders,
-                history.size(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - loadStart));
+                stored, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - loadStart));
 
         Api.Call analyst = api.as(Role.ANALYST);
         for (int i = 0; i < 20; i++) {

@@ -66,6 +66,16 @@ class DashboardQueries {
     private record TimesInStatus(long version, DashboardView.TimeInStatus times) {
     }
 
+    /**
+     * The cycle times of a period read every work order completed in it; they change only with a
+     * completion, which ends a stay and so moves the same version: computed again only when it moved
+     * or another period is asked for.
+     */
+    private final AtomicReference<CycleTimes> cycleTimes = new AtomicReference<>();
+
+    private record CycleTimes(long version, LocalDate from, LocalDate to, DashboardView.Durations durations) {
+    }
+
     DashboardQueries(JdbcTemplate jdbc, Clock clock, @Value("${wrench.shop.time-zone:UTC}") ZoneId zone) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -108,9 +118,7 @@ class DashboardQueries {
         var workOrders = new DashboardView.WorkOrders(byStatus,
                 new DashboardView.Overdue(count(counters.get("workOrders.overdue.count")), oldest));
 
-        long[] cycles = jdbc.queryForList("select cycle_seconds from dashboard_work_order"
-                + " where completed_day between ? and ?", Long.class, Date.valueOf(from), Date.valueOf(to))
-                .stream().mapToLong(Long::longValue).toArray();
+        DashboardView.Durations cycleTime = cycleTime(from, to);
 
         var revenue = new DashboardView.Revenue(daily.amounts(today, today), daily.amounts(today.minusDays(6), today),
                 daily.amounts(today.minusDays(PERIOD_DAYS - 1), today), daily.byDay(today));
@@ -124,7 +132,7 @@ class DashboardQueries {
                 (rs, i) -> new DashboardView.LowStockItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         Decimals.quantity(rs.getBigDecimal(4)), Decimals.quantity(rs.getBigDecimal(5))));
 
-        return new DashboardView(new DashboardView.Period(from, to), workOrders, Durations.of(cycles), timeInStatus(),
+        return new DashboardView(new DashboardView.Period(from, to), workOrders, cycleTime, timeInStatus(),
                 workload(counters, technicianNames()), revenue,
                 new DashboardView.Inspections(inspections, passed, rate(passed, inspections), first, firstPassed,
                         rate(firstPassed, first)),
@@ -136,8 +144,26 @@ class DashboardQueries {
         return jdbc.queryForObject("select position from dashboard_state where id = 1", Long.class);
     }
 
+    private DashboardView.Durations cycleTime(LocalDate from, LocalDate to) {
+        long version = statusTimeVersion();
+        CycleTimes known = cycleTimes.get();
+        if (known != null && known.version() == version && known.from().equals(from) && known.to().equals(to)) {
+            return known.durations();
+        }
+        long[] cycles = jdbc.queryForList("select cycle_seconds from dashboard_work_order"
+                + " where completed_day between ? and ?", Long.class, Date.valueOf(from), Date.valueOf(to))
+                .stream().mapToLong(Long::longValue).toArray();
+        DashboardView.Durations durations = Durations.of(cycles);
+        cycleTimes.set(new CycleTimes(version, from, to, durations));
+        return durations;
+    }
+
+    private long statusTimeVersion() {
+        return jdbc.queryForObject("select status_time_version from dashboard_state where id = 1", Long.class);
+    }
+
     private DashboardView.TimeInStatus timeInStatus() {
-        long version = jdbc.queryForObject("select status_time_version from dashboard_state where id = 1", Long.class);
+        long version = statusTimeVersion();
         TimesInStatus known = timesInStatus.get();
         if (known != null && known.version() == version) {
             return known.times();
