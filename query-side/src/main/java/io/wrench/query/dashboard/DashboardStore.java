@@ -1,12 +1,15 @@
 package io.wrench.query.dashboard;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,16 +35,80 @@ final class DashboardStore {
     }
 
     /**
+     * The writes to the few rows every event touches (the position, the version, the counters and today's
+     * daily totals), gathered in the transaction and written once before it commits. PostgreSQL keeps a
+     * new version of a row for every update, and a transaction that updates the same row a thousand times
+     * (a batch of events) walks an ever longer chain of them: the batch got slower the larger it was.
+     * Nothing in the projection reads these rows while it handles a batch; readers see them committed.
+     */
+    private final class Pending implements TransactionSynchronization {
+        long position = Long.MIN_VALUE;
+        long versionChanges;
+        final Map<String, BigDecimal> counters = new LinkedHashMap<>();
+        final Map<Map.Entry<String, LocalDate>, BigDecimal> daily = new LinkedHashMap<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writePending(this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(DashboardStore.this);
+        }
+    }
+
+    /** This transaction's pending writes, or null outside a transaction (then every write goes at once). */
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        return pending;
+    }
+
+    private void writePending(Pending pending) {
+        pending.counters.forEach((figure, amount) -> writeTotal(figure, null, amount));
+        pending.daily.forEach((key, amount) -> writeTotal(key.getKey(), key.getValue(), amount));
+        if (pending.position != Long.MIN_VALUE) {
+            jdbc.update("update dashboard_state set position = greatest(position, ?) where id = 1", pending.position);
+        }
+        if (pending.versionChanges > 0) {
+            jdbc.update("update dashboard_state set status_time_version = status_time_version + ? where id = 1",
+                    pending.versionChanges);
+        }
+        pending.counters.clear();
+        pending.daily.clear();
+        pending.position = Long.MIN_VALUE;
+        pending.versionChanges = 0;
+    }
+
+    /**
      * Moves the position on. It is the highest global index processed: an event committed late (a gap
      * in the index) may still arrive below it.
      */
     void advance(long position) {
-        jdbc.update("update dashboard_state set position = greatest(position, ?) where id = 1", position);
+        Pending pending = pending();
+        if (pending == null) {
+            jdbc.update("update dashboard_state set position = greatest(position, ?) where id = 1", position);
+        } else {
+            pending.position = Math.max(pending.position, position);
+        }
     }
 
     /** A time in status changed: what readers computed from {@code dashboard_status_time} is out of date. */
     void statusTimeChanged() {
-        jdbc.update("update dashboard_state set status_time_version = status_time_version + 1 where id = 1");
+        Pending pending = pending();
+        if (pending == null) {
+            jdbc.update("update dashboard_state set status_time_version = status_time_version + 1 where id = 1");
+        } else {
+            pending.versionChanges++;
+        }
     }
 
     /** Whether the event was processed before (redelivered): its id is recorded by the first delivery. */
@@ -83,6 +150,17 @@ final class DashboardStore {
     }
 
     private void total(String figure, LocalDate day, BigDecimal amount) {
+        Pending pending = pending();
+        if (pending == null) {
+            writeTotal(figure, day, amount);
+        } else if (day == null) {
+            pending.counters.merge(figure, amount, BigDecimal::add);
+        } else {
+            pending.daily.merge(Map.entry(figure, day), amount, BigDecimal::add);
+        }
+    }
+
+    private void writeTotal(String figure, LocalDate day, BigDecimal amount) {
         if (day == null) {
             if (jdbc.update("update dashboard_counter set amount = amount + ? where figure = ?", amount, figure) == 0) {
                 jdbc.update("insert into dashboard_counter (figure, amount) values (?, ?)", figure, amount);
@@ -94,6 +172,13 @@ final class DashboardStore {
     }
 
     void reset() {
+        Pending pending = pending();
+        if (pending != null) {
+            pending.counters.clear();
+            pending.daily.clear();
+            pending.position = Long.MIN_VALUE;
+            pending.versionChanges = 0;
+        }
         TABLES.forEach(table -> jdbc.update("delete from " + table));
         jdbc.update("update dashboard_state set position = -1, status_time_version = status_time_version + 1 where id = 1");
     }
