@@ -7,7 +7,6 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.wrench.api.config.WrenchProperties;
 
@@ -83,19 +82,8 @@ public final class RateLimiter {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         Duration.ofSeconds(10)))
                 .build();
-        // One proxy per key, kept (bounded like the buckets in memory), so that Bucket4j's batching can work:
-        // concurrent requests of one client on this instance go to the database as one call (one lock, one
-        // update) instead of queuing one by one on the row's advisory lock. The state stays in the table,
-        // so every request is still counted exactly, across instances.
-        Map<String, Bucket> proxiesByKey = new ConcurrentHashMap<>();
-        return new RateLimiter(properties, key -> configuration -> {
-            if (proxiesByKey.size() > MAX_LOCAL_BUCKETS) {
-                proxiesByKey.clear();
-            }
-            return proxiesByKey.computeIfAbsent(key, k -> proxies.builder()
-                    .withOptimization(Optimizations.batching())
-                    .build(k, () -> configuration));
-        }, proxies instanceof ExpiredEntriesCleaner c ? c : null);
+        return new RateLimiter(properties, key -> configuration -> proxies.builder().build(key, () -> configuration),
+                proxies instanceof ExpiredEntriesCleaner c ? c : null);
     }
 
     /** Takes one request from the bucket of {@code kind} for {@code client}. */
