@@ -176,19 +176,34 @@ public class ProcessorProgress {
     /** Whether, on every segment, the processor has passed each of the events it would handle. */
     private boolean handledAll(String name, StreamingEventProcessor processor, List<EventRange.Entry> wanted) {
         List<SegmentProgress> segments = segments(name);
-        if (segments.isEmpty()) {
-            return false;
-        }
+        return !segments.isEmpty() && passedAll(processor, segments, wanted);
+    }
+
+    private boolean passedAll(StreamingEventProcessor processor, List<SegmentProgress> segments,
+                              List<EventRange.Entry> events) {
         int[] ids = segments.stream().mapToInt(SegmentProgress::segment).toArray();
         for (SegmentProgress segment : segments) {
             Segment mask = Segment.computeSegment(segment.segment(), ids);
-            for (EventRange.Entry event : wanted) {
+            for (EventRange.Entry event : events) {
                 if (event.position() > segment.position() && handles(processor, mask, ids.length, event)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * The position of the last event after {@code after}, up to {@code head}, that the request caused
+     * ({@code after} when none did), or {@code head} when the range is too long to read.
+     */
+    public long lastOfRequest(String requestId, long after, long head) {
+        List<EventRange.Entry> range = events.between(after, head, MAX_SCAN);
+        if (range == null) {
+            return head;
+        }
+        return range.stream().filter(e -> requestId.equals(e.requestId()))
+                .mapToLong(EventRange.Entry::position).max().orElse(after);
     }
 
     private static boolean isSaga(StreamingEventProcessor processor) {
@@ -236,19 +251,7 @@ public class ProcessorProgress {
         if (between == null) {
             return false;
         }
-        int[] ids = segments.stream().mapToInt(SegmentProgress::segment).toArray();
-        for (SegmentProgress segment : segments) {
-            if (segment.position() >= target) {
-                continue;
-            }
-            Segment mask = Segment.computeSegment(segment.segment(), ids);
-            for (EventRange.Entry event : between) {
-                if (event.position() > segment.position() && handles(processor, mask, ids.length, event)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return passedAll(processor, segments, between);
     }
 
     private boolean handles(StreamingEventProcessor processor, Segment segment, int segmentCount, EventRange.Entry event) {

@@ -3,19 +3,14 @@ package io.wrench.api.web;
 import io.wrench.api.cluster.EventRange;
 import io.wrench.api.cluster.ProcessorProgress;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.common.stream.BlockingStream;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -104,46 +99,13 @@ public class Consistency {
             }
             long head = head();
             long next = head <= target ? target
-                    : token.requestId() == null ? head : lastOfRequest(token.requestId(), target, head, deadline);
+                    : token.requestId() == null ? head : lastOfRequest(token.requestId(), target, head);
             if (next <= target) {
                 return true;
             }
             target = next;
         }
         return true;
-    }
-
-    /**
-     * The position of the last event after {@code after}, up to {@code head}, that the request caused
-     * (its request id in the metadata), or {@code after} when there is none; read from the event stream,
-     * which holds the recent events in memory.
-     */
-    private long lastOfRequest(String requestId, long after, long head, long deadline) {
-        long last = after;
-        EventStore events = eventStore.getObject();
-        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(tokenAt(events, after))) {
-            while (true) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0 || !stream.hasNextAvailable((int) Math.min(Integer.MAX_VALUE,
-                        TimeUnit.NANOSECONDS.toMillis(remaining)), TimeUnit.MILLISECONDS)) {
-                    return last;
-                }
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                long position = event.trackingToken().position().orElse(after);
-                if (position > head) {
-                    return last;
-                }
-                if (requestId.equals(event.getMetaData().get(RequestMetadata.REQUEST_ID))) {
-                    last = position;
-                }
-                if (position == head) {
-                    return last;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return last;
-        }
     }
 
     private boolean awaitPosition(long target, long deadline, Set<String> processors, List<EventRange.Entry> own) {
@@ -174,16 +136,18 @@ public class Consistency {
         return processors == null || processors.allReached(target, names, own);
     }
 
+    /**
+     * The position of the last event after {@code after}, up to {@code head}, that the request caused, or
+     * {@code after} when there is none; the head itself when the range is too long to read.
+     */
+    private long lastOfRequest(String requestId, long after, long head) {
+        ProcessorProgress processors = progress.getIfAvailable();
+        return processors == null ? head : processors.lastOfRequest(requestId, after, head);
+    }
+
     private List<EventRange.Entry> eventsOfRequest(String requestId, long upTo) {
         ProcessorProgress processors = progress.getIfAvailable();
         return processors == null ? null : processors.eventsOfRequest(requestId, upTo);
-    }
-
-    /** A token at the position, of the kind the store reads (the JPA store's tokens know about gaps). */
-    private static TrackingToken tokenAt(EventStore events, long position) {
-        return events.createHeadToken() instanceof GapAwareTrackingToken
-                ? GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet())
-                : new GlobalSequenceTrackingToken(position);
     }
 
     private long head() {
