@@ -5,6 +5,9 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.modelling.saga.AbstractSagaManager;
@@ -38,7 +41,31 @@ public class ProcessorProgress {
     static final int MAX_SCAN = 1000;
     private static final long SNAPSHOT_NANOS = 15_000_000L;
 
-    public record SegmentProgress(int segment, String owner, long position, boolean replaying, boolean local) {
+    /**
+     * One segment: {@code position} is the furthest event it has read; {@code token} says which of those it
+     * has handled. Under the JPA event store a transaction that commits late leaves a gap below the
+     * position (Axon's {@link GapAwareTrackingToken}), and the event in it is handled only once it shows up.
+     */
+    public record SegmentProgress(int segment, String owner, long position, boolean replaying, boolean local,
+                                  TrackingToken token) {
+
+        /** Whether the segment has handled (or skipped) the event at {@code eventPosition}. */
+        public boolean covers(long eventPosition) {
+            TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+            if (current instanceof GapAwareTrackingToken gapAware) {
+                return eventPosition <= gapAware.getIndex() && !gapAware.getGaps().contains(eventPosition);
+            }
+            return eventPosition <= position;
+        }
+
+        /** The position up to which the segment has handled every event: below its first gap, if any. */
+        public long coveredThrough() {
+            TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+            if (current instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
+                return Math.min(position, gapAware.getGaps().first() - 1);
+            }
+            return position;
+        }
     }
 
     private record Snapshot(long takenAt, SortedMap<String, List<TokenStoreView.StoredSegment>> stored) {
@@ -95,17 +122,22 @@ public class ProcessorProgress {
         for (TokenStoreView.StoredSegment segment : stored) {
             EventTrackerStatus mine = local.get(segment.segment());
             long position = segment.position();
+            TrackingToken token = segment.token();
             boolean replaying = segment.replaying();
             String owner = segment.owner();
             // Right after a reset this instance may still report the status it had before it (until it
             // claims the segment again): the stored replay token wins over a local status that is not replaying.
             boolean staleLocal = mine != null && segment.replaying() && !mine.isReplaying();
             if (mine != null && !staleLocal) {
-                position = Math.max(position, TokenStoreView.position(mine.getTrackingToken()));
+                long ownPosition = TokenStoreView.position(mine.getTrackingToken());
+                if (ownPosition >= position) {
+                    position = ownPosition;
+                    token = mine.getTrackingToken();
+                }
                 replaying = mine.isReplaying();
                 owner = nodeId;
             }
-            result.add(new SegmentProgress(segment.segment(), owner, position, replaying, mine != null));
+            result.add(new SegmentProgress(segment.segment(), owner, position, replaying, mine != null, token));
         }
         return result;
     }
@@ -185,7 +217,7 @@ public class ProcessorProgress {
         for (SegmentProgress segment : segments) {
             Segment mask = Segment.computeSegment(segment.segment(), ids);
             for (EventRange.Entry event : events) {
-                if (event.position() > segment.position() && handles(processor, mask, ids.length, event)) {
+                if (!segment.covers(event.position()) && handles(processor, mask, ids.length, event)) {
                     return false;
                 }
             }
@@ -243,7 +275,7 @@ public class ProcessorProgress {
         if (processor == null || segments.isEmpty()) {
             return false;
         }
-        long lowest = segments.stream().mapToLong(SegmentProgress::position).min().orElse(-1);
+        long lowest = segments.stream().mapToLong(SegmentProgress::coveredThrough).min().orElse(-1);
         if (lowest >= target) {
             return true;
         }

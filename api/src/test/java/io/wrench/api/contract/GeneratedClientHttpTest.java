@@ -91,8 +91,10 @@ class GeneratedClientHttpTest extends HttpTestSupport {
         technician.workOrderComplete(id, null, null);
         ApiResponse<Versioned> invoiced = manager.workOrderInvoiceWithHttpInfo(id, null, null);
 
-        WorkOrderDetails invoice = advisor.workOrderGet(id, null, consistency(invoiced));
-        assertThat(invoice.getStatus()).hasToString("INVOICED");
+        ApiResponse<WorkOrderDetails> read = advisor.workOrderGetWithHttpInfo(id, null, consistency(invoiced));
+        WorkOrderDetails invoice = read.getData();
+        assertThat(invoice.getStatus()).as("read with token %s, X-Consistency %s", consistency(invoiced),
+                read.getHeaders().get("x-consistency")).hasToString("INVOICED");
         BigDecimal total = invoice.getTotals().getTotal();
         assertThat(total).isEqualByComparingTo("206.40");
         ApiResponse<Created> paid = advisor.workOrderPayWithHttpInfo(id, new RecordPayment().amount(total)
