@@ -9,9 +9,12 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,16 +43,48 @@ public interface EventRange {
     /** The events after {@code after} up to {@code upTo}, in order, or null when there are more than {@code limit}. */
     List<Entry> between(long after, long upTo, int limit);
 
+    /**
+     * The events stored at these positions (a processor's gaps: positions it read past before their
+     * transaction committed), in order; null when they cannot be read in one go.
+     */
+    default List<Entry> at(SortedSet<Long> positions) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        List<Entry> range = between(positions.first() - 1, positions.last(), MAX_POSITIONS);
+        return range == null ? null : range.stream().filter(e -> positions.contains(e.position())).toList();
+    }
+
+    /** The most positions {@link #at} reads at once. */
+    int MAX_POSITIONS = 1000;
+
     /** Axon's JPA event store: one indexed range query on the global index. */
     static EventRange jpa(JdbcTemplate jdbc) {
-        return (after, upTo, limit) -> {
-            if (upTo - after > limit) {
-                return null;
+        String columns = "select global_index, payload_type, aggregate_identifier, meta_data from domain_event_entry ";
+        RowMapper<Entry> entry = (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                requestIdIn(rs.getBytes(4)));
+        return new EventRange() {
+            @Override
+            public List<Entry> between(long after, long upTo, int limit) {
+                if (upTo - after > limit) {
+                    return null;
+                }
+                return jdbc.query(columns + "where global_index > ? and global_index <= ? order by global_index",
+                        entry, after, upTo);
             }
-            return jdbc.query("select global_index, payload_type, aggregate_identifier, meta_data from domain_event_entry "
-                            + "where global_index > ? and global_index <= ? order by global_index",
-                    (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), requestIdIn(rs.getBytes(4))),
-                    after, upTo);
+
+            @Override
+            public List<Entry> at(SortedSet<Long> positions) {
+                if (positions.isEmpty()) {
+                    return List.of();
+                }
+                if (positions.size() > MAX_POSITIONS) {
+                    return null;
+                }
+                String marks = String.join(", ", Collections.nCopies(positions.size(), "?"));
+                return jdbc.query(columns + "where global_index in (" + marks + ") order by global_index", entry,
+                        positions.toArray());
+            }
         };
     }
 

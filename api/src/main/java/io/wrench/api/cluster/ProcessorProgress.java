@@ -17,12 +17,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import java.lang.reflect.Method;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -58,13 +61,13 @@ public class ProcessorProgress {
             return eventPosition <= position;
         }
 
-        /** The position up to which the segment has handled every event: below its first gap, if any. */
-        public long coveredThrough() {
+        /** The positions up to {@code upTo} the segment read past and has not handled yet (its gaps). */
+        public SortedSet<Long> gapsUpTo(long upTo) {
             TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
             if (current instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
-                return Math.min(position, gapAware.getGaps().first() - 1);
+                return gapAware.getGaps().headSet(upTo + 1);
             }
-            return position;
+            return Collections.emptySortedSet();
         }
     }
 
@@ -275,15 +278,20 @@ public class ProcessorProgress {
         if (processor == null || segments.isEmpty()) {
             return false;
         }
-        long lowest = segments.stream().mapToLong(SegmentProgress::coveredThrough).min().orElse(-1);
-        if (lowest >= target) {
+        long lowest = segments.stream().mapToLong(SegmentProgress::position).min().orElse(-1);
+        // a gap is an event read past before its transaction committed (or one that never will: a rolled-back
+        // transaction, which Axon forgets after a while); only those stored are looked at
+        SortedSet<Long> gaps = new TreeSet<>();
+        segments.forEach(segment -> gaps.addAll(segment.gapsUpTo(Math.min(target, lowest))));
+        if (lowest >= target && gaps.isEmpty()) {
             return true;
         }
-        List<EventRange.Entry> between = events.between(lowest, target, MAX_SCAN);
-        if (between == null) {
+        List<EventRange.Entry> between = lowest >= target ? List.of() : events.between(lowest, target, MAX_SCAN);
+        List<EventRange.Entry> inGaps = events.at(gaps);
+        if (between == null || inGaps == null) {
             return false;
         }
-        return passedAll(processor, segments, between);
+        return passedAll(processor, segments, between) && passedAll(processor, segments, inGaps);
     }
 
     private boolean handles(StreamingEventProcessor processor, Segment segment, int segmentCount, EventRange.Entry event) {

@@ -73,11 +73,23 @@ class ProcessorProgressTest {
         assertThat(progress.reachedNow(VIEW, 9)).isTrue();
         assertThat(progress.segmentsNow(VIEW)).singleElement().satisfies(segment -> {
             assertThat(segment.position()).isEqualTo(9);
-            assertThat(segment.coveredThrough()).isEqualTo(6);
+            assertThat(segment.gapsUpTo(9)).containsExactly(7L);
             assertThat(segment.covers(8)).isTrue();
             assertThat(segment.covers(7)).isFalse();
             assertThat(segment.covers(10)).isFalse();
         });
+    }
+
+    @Test
+    void a_gap_far_below_the_position_is_looked_up_by_itself_not_by_scanning_up_to_it() {
+        // the range from the gap to the target is longer than a scan may be: only the gap's own event decides
+        storedToken = GapAwareTrackingToken.newInstance(5_000, Set.of(7L));
+        event(5_000);
+        assertThat(progress.reachedNow(VIEW, 5_000)).as("nothing stored at 7: a rolled-back transaction").isTrue();
+
+        event(7);
+        assertThat(progress.reachedNow(VIEW, 5_000)).as("7 stored, still a gap").isFalse();
+        assertThat(progress.reachedNow(VIEW, 6)).as("below the gap").isTrue();
     }
 
     @Test
