@@ -50,10 +50,13 @@ class DashboardExactnessHttpTest extends GeneratedHistorySupport {
     }
 
     private void check() throws InterruptedException {
+        String period = "from=" + LocalDate.now(ZONE).minusDays(20) + "&to=" + LocalDate.now(ZONE).minusDays(3);
+        // read before the history goes in: time in status and cycle times are then kept in memory at that
+        // version and must be moved on by the projection's change log, not read again from the tables
+        dashboard(period);
         store(SEED, 300, 12, 100);
         assertThat(admin.awaitCaughtUp("dashboard-projection", Duration.ofSeconds(120))).as("caught up").isTrue();
 
-        String period = "from=" + LocalDate.now(ZONE).minusDays(20) + "&to=" + LocalDate.now(ZONE).minusDays(3);
         JsonNode document = dashboard(period);
         assertMatchesTheEvents(document);
         for (String figure : figures(document)) {

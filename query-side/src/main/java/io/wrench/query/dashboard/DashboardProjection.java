@@ -61,8 +61,8 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static io.wrench.shared.workorder.WorkOrderStatus.APPROVED;
@@ -116,10 +116,6 @@ class DashboardProjection {
         return new InStoredOrder(NAME, QueryProcessing.BATCH_SIZE,
                 "the dashboard's running totals gather events of many aggregates");
     }
-
-    /** {@link WorkOrderStatus#isOutstanding()}, as a set for the dashboard's SQL. */
-    static final Set<WorkOrderStatus> OUTSTANDING = EnumSet.copyOf(
-            java.util.Arrays.stream(WorkOrderStatus.values()).filter(WorkOrderStatus::isOutstanding).toList());
 
     private static final String POSITION = DashboardProjection.class.getName() + ".position";
 
@@ -229,9 +225,15 @@ class DashboardProjection {
             return;
         }
         UUID id = event.workOrderId().value();
-        jdbc.query("select opened_nanos from dashboard_work_order where id = ?", rs -> {
+        jdbc.query("select opened_nanos, completed_day, cycle_seconds from dashboard_work_order where id = ?", rs -> {
+            long cycle = seconds(rs.getLong(1), e.at());
             jdbc.update("update dashboard_work_order set completed_day = ?, cycle_seconds = ? where id = ?",
-                    Date.valueOf(e.day()), seconds(rs.getLong(1), e.at()), id);
+                    Date.valueOf(e.day()), cycle, id);
+            Long before = rs.getObject(3, Long.class);
+            if (before != null) {
+                store.statusTimeChanged(HistoryFigures.CYCLE, COMPLETED, rs.getDate(2).toLocalDate(), before, null);
+            }
+            store.statusTimeChanged(HistoryFigures.CYCLE, COMPLETED, e.day(), null, cycle);
             store.add("cycleTime.count", id, e.id(), e.day(), ONE);
         }, id);
         enter(event.workOrderId(), COMPLETED, e);
@@ -312,12 +314,30 @@ class DashboardProjection {
             String left = rs.getString(1);
             long seconds = seconds(rs.getLong(2), e.at());
             String technician = rs.getString(3) == null ? "" : rs.getString(3);
-            if (jdbc.update("update dashboard_status_time set seconds = seconds + ?"
-                    + " where work_order_id = ? and status = ? and technician = ?", seconds, id, left, technician) == 0) {
+            // what the work order had in that status so far, overall and with this technician
+            Long total = null;
+            Long withTechnician = null;
+            for (Map<String, Object> row : jdbc.queryForList("select technician, seconds from dashboard_status_time"
+                    + " where work_order_id = ? and status = ?", id, left)) {
+                long stayed = ((Number) row.get("seconds")).longValue();
+                total = total == null ? stayed : total + stayed;
+                if (technician.equals(row.get("technician"))) {
+                    withTechnician = stayed;
+                }
+            }
+            if (withTechnician == null) {
                 jdbc.update("insert into dashboard_status_time (work_order_id, status, technician, seconds)"
                         + " values (?, ?, ?, ?)", id, left, technician, seconds);
+            } else {
+                jdbc.update("update dashboard_status_time set seconds = ?"
+                        + " where work_order_id = ? and status = ? and technician = ?", withTechnician + seconds, id, left, technician);
             }
-            store.statusTimeChanged();
+            WorkOrderStatus from = WorkOrderStatus.valueOf(left);
+            store.statusTimeChanged(HistoryFigures.OVERALL, from, null, total, (total == null ? 0 : total) + seconds);
+            if (!technician.isEmpty()) {
+                store.statusTimeChanged(technician, from, null, withTechnician,
+                        (withTechnician == null ? 0 : withTechnician) + seconds);
+            }
         }, id);
         jdbc.update("update dashboard_work_order set status = ?, status_since_nanos = ?, status_event_id = ? where id = ?",
                 status.name(), nanos(e.at()), e.id(), id);
@@ -327,16 +347,17 @@ class DashboardProjection {
     /** Takes back the work order's current-state contributions and adds those of its present state. */
     private void refresh(UUID id) {
         store.removeCurrent(id);
-        jdbc.query("select status, status_event_id, technician, technician_event_id, overdue_event_id"
-                + " from dashboard_work_order where id = ?", rs -> {
+        jdbc.query("select status, status_event_id, technician, technician_event_id, overdue_event_id, due_date,"
+                + " overdue_due_date from dashboard_work_order where id = ?", rs -> {
             WorkOrderStatus status = WorkOrderStatus.valueOf(rs.getString(1));
             String statusEvent = rs.getString(2);
             String technician = rs.getString(3);
+            String overdueEvent = rs.getString(5);
+            keepOverdueIndexed(id, status.isOutstanding() && overdueEvent != null ? rs.getDate(6) : null, rs.getDate(7));
             store.add("workOrders.byStatus." + status, id, statusEvent, null, ONE);
             if (!status.isOutstanding()) {
                 return;
             }
-            String overdueEvent = rs.getString(5);
             if (overdueEvent != null) {
                 store.add("workOrders.overdue.count", id, overdueEvent, null, ONE);
             }
@@ -355,6 +376,17 @@ class DashboardProjection {
                         store.add(hours, id, line.getString(1), null, line.getBigDecimal(2));
                     }, id);
         }, id);
+    }
+
+    /**
+     * {@code overdue_due_date} is the due date while the work order is outstanding and overdue, null
+     * otherwise: the dashboard's oldest overdue work orders are the first rows of its index, however many
+     * work orders were ever overdue.
+     */
+    private void keepOverdueIndexed(UUID id, Date wanted, Date current) {
+        if (!Objects.equals(wanted, current)) {
+            jdbc.update("update dashboard_work_order set overdue_due_date = ? where id = ?", wanted, id);
+        }
     }
 
     // --- inventory

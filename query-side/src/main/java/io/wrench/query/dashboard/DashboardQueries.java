@@ -32,10 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
-import static io.wrench.query.dashboard.DashboardProjection.OUTSTANDING;
 
 /**
  * Builds the dashboard document and explanations from the running figures. Each answer reads in one
@@ -50,36 +47,17 @@ class DashboardQueries {
     static final int OLDEST_OVERDUE = 10;
     static final int LOW_STOCK_ITEMS = 100;
 
-    private static final String OUTSTANDING_IN = OUTSTANDING.stream().map(s -> "'" + s + "'")
-            .collect(Collectors.joining(", ", "(", ")"));
-
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId zone;
-    /**
-     * Time in status is over the full history and needs every stay; it changes only when a stay ends,
-     * so it is computed again only when the stored version moved (per instance; never stale, as the
-     * version is read in the document's own transaction).
-     */
-    private final AtomicReference<TimesInStatus> timesInStatus = new AtomicReference<>();
-
-    private record TimesInStatus(long version, DashboardView.TimeInStatus times) {
-    }
-
-    /**
-     * The cycle times of a period read every work order completed in it; they change only with a
-     * completion, which ends a stay and so moves the same version: computed again only when it moved
-     * or another period is asked for.
-     */
-    private final AtomicReference<CycleTimes> cycleTimes = new AtomicReference<>();
-
-    private record CycleTimes(long version, LocalDate from, LocalDate to, DashboardView.Durations durations) {
-    }
+    /** Time in status and cycle times, moved on from the projection's change log (per instance). */
+    private final HistoryFigures history;
 
     DashboardQueries(JdbcTemplate jdbc, Clock clock, @Value("${wrench.shop.time-zone:UTC}") ZoneId zone) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = zone;
+        this.history = new HistoryFigures(jdbc);
     }
 
     LocalDate today() {
@@ -108,8 +86,7 @@ class DashboardQueries {
             byStatus.put(status.name(), count(counters.get("workOrders.byStatus." + status)));
         }
         List<DashboardView.OverdueWorkOrder> oldest = jdbc.query("select id, number, due_date from dashboard_work_order"
-                        + " where overdue_event_id is not null and status in " + OUTSTANDING_IN
-                        + " order by due_date, id limit " + OLDEST_OVERDUE,
+                        + " where overdue_due_date is not null order by overdue_due_date, id limit " + OLDEST_OVERDUE,
                 (rs, i) -> {
                     LocalDate due = rs.getDate(3).toLocalDate();
                     return new DashboardView.OverdueWorkOrder(rs.getObject(1, UUID.class), rs.getString(2), due,
@@ -118,7 +95,7 @@ class DashboardQueries {
         var workOrders = new DashboardView.WorkOrders(byStatus,
                 new DashboardView.Overdue(count(counters.get("workOrders.overdue.count")), oldest));
 
-        DashboardView.Durations cycleTime = cycleTime(from, to);
+        HistoryFigures.Figures figures = history.at(statusTimeVersion(), from, to);
 
         var revenue = new DashboardView.Revenue(daily.amounts(today, today), daily.amounts(today.minusDays(6), today),
                 daily.amounts(today.minusDays(PERIOD_DAYS - 1), today), daily.byDay(today));
@@ -132,7 +109,7 @@ class DashboardQueries {
                 (rs, i) -> new DashboardView.LowStockItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         Decimals.quantity(rs.getBigDecimal(4)), Decimals.quantity(rs.getBigDecimal(5))));
 
-        return new DashboardView(new DashboardView.Period(from, to), workOrders, cycleTime, timeInStatus(),
+        return new DashboardView(new DashboardView.Period(from, to), workOrders, figures.cycleTime(), figures.timeInStatus(),
                 workload(counters, technicianNames()), revenue,
                 new DashboardView.Inspections(inspections, passed, rate(passed, inspections), first, firstPassed,
                         rate(firstPassed, first)),
@@ -144,65 +121,8 @@ class DashboardQueries {
         return jdbc.queryForObject("select position from dashboard_state where id = 1", Long.class);
     }
 
-    private DashboardView.Durations cycleTime(LocalDate from, LocalDate to) {
-        long version = statusTimeVersion();
-        CycleTimes known = cycleTimes.get();
-        if (known != null && known.version() == version && known.from().equals(from) && known.to().equals(to)) {
-            return known.durations();
-        }
-        long[] cycles = jdbc.queryForList("select cycle_seconds from dashboard_work_order"
-                + " where completed_day between ? and ?", Long.class, Date.valueOf(from), Date.valueOf(to))
-                .stream().mapToLong(Long::longValue).toArray();
-        DashboardView.Durations durations = Durations.of(cycles);
-        cycleTimes.set(new CycleTimes(version, from, to, durations));
-        return durations;
-    }
-
     private long statusTimeVersion() {
         return jdbc.queryForObject("select status_time_version from dashboard_state where id = 1", Long.class);
-    }
-
-    private DashboardView.TimeInStatus timeInStatus() {
-        long version = statusTimeVersion();
-        TimesInStatus known = timesInStatus.get();
-        if (known != null && known.version() == version) {
-            return known.times();
-        }
-        DashboardView.TimeInStatus times = computeTimeInStatus();
-        timesInStatus.set(new TimesInStatus(version, times));
-        return times;
-    }
-
-    private DashboardView.TimeInStatus computeTimeInStatus() {
-        Map<String, Map<UUID, Long>> overall = new TreeMap<>();
-        Map<String, Map<String, List<Long>>> byTechnician = new TreeMap<>();
-        jdbc.query("select work_order_id, status, technician, seconds from dashboard_status_time", rs -> {
-            String status = rs.getString(2);
-            String technician = rs.getString(3);
-            long seconds = rs.getLong(4);
-            overall.computeIfAbsent(status, s -> new HashMap<>()).merge(rs.getObject(1, UUID.class), seconds, Long::sum);
-            if (!technician.isEmpty()) {
-                byTechnician.computeIfAbsent(technician, t -> new TreeMap<>())
-                        .computeIfAbsent(status, s -> new ArrayList<>()).add(seconds);
-            }
-        });
-        Map<String, DashboardView.Durations> overallStats = new LinkedHashMap<>();
-        for (WorkOrderStatus status : WorkOrderStatus.values()) {
-            Map<UUID, Long> perWorkOrder = overall.getOrDefault(status.name(), Map.of());
-            overallStats.put(status.name(), Durations.of(perWorkOrder.values().stream().mapToLong(Long::longValue).toArray()));
-        }
-        Map<String, Map<String, DashboardView.Durations>> technicianStats = new TreeMap<>();
-        byTechnician.forEach((technician, statuses) -> {
-            Map<String, DashboardView.Durations> stats = new LinkedHashMap<>();
-            for (WorkOrderStatus status : WorkOrderStatus.values()) {
-                List<Long> values = statuses.get(status.name());
-                if (values != null) {
-                    stats.put(status.name(), Durations.of(values.stream().mapToLong(Long::longValue).toArray()));
-                }
-            }
-            technicianStats.put(technician, stats);
-        });
-        return new DashboardView.TimeInStatus(overallStats, technicianStats);
     }
 
     private Map<String, String> technicianNames() {

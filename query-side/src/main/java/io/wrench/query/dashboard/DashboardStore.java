@@ -1,5 +1,6 @@
 package io.wrench.query.dashboard;
 
+import io.wrench.shared.workorder.WorkOrderStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -23,10 +24,14 @@ import java.util.stream.Stream;
 final class DashboardStore {
 
     static final List<String> TABLES = List.of("dashboard_contribution", "dashboard_counter", "dashboard_daily",
-            "dashboard_event", "dashboard_work_order", "dashboard_labour_line", "dashboard_status_time",
+            "dashboard_event", "dashboard_work_order", "dashboard_labour_line", "dashboard_status_time", "dashboard_status_change",
             "dashboard_stock_item", "dashboard_technician");
     /** What a rebuild beside the live view copies: the figures and the position they stand at. */
     static final List<String> ALL_TABLES = Stream.concat(TABLES.stream(), Stream.of("dashboard_state")).toList();
+
+    private static final long UNKNOWN = Long.MIN_VALUE;
+    /** How many numbered changes the log keeps; a reader further behind reads the tables again. */
+    static final int CHANGES_KEPT = 2 * HistoryFigures.MAX_CHANGES;
 
     private final JdbcTemplate jdbc;
 
@@ -43,6 +48,8 @@ final class DashboardStore {
      */
     private final class Pending implements TransactionSynchronization {
         long position = Long.MIN_VALUE;
+        /** The stored version when this transaction first changed a value (the projection is its only writer). */
+        long baseVersion = UNKNOWN;
         long versionChanges;
         final Map<String, BigDecimal> counters = new LinkedHashMap<>();
         final Map<Map.Entry<String, LocalDate>, BigDecimal> daily = new LinkedHashMap<>();
@@ -81,11 +88,24 @@ final class DashboardStore {
         if (pending.versionChanges > 0) {
             jdbc.update("update dashboard_state set status_time_version = status_time_version + ? where id = 1",
                     pending.versionChanges);
+            pruneChanges(pending.baseVersion, pending.baseVersion + pending.versionChanges);
         }
         pending.counters.clear();
         pending.daily.clear();
         pending.position = Long.MIN_VALUE;
+        pending.baseVersion = UNKNOWN;
         pending.versionChanges = 0;
+    }
+
+    /** Every thousand numbers, the log forgets what is older than {@link #CHANGES_KEPT} changes. */
+    private void pruneChanges(long before, long after) {
+        if (Math.floorDiv(before, 1000) != Math.floorDiv(after, 1000)) {
+            jdbc.update("delete from dashboard_status_change where version <= ?", after - CHANGES_KEPT);
+        }
+    }
+
+    private long storedVersion() {
+        return jdbc.queryForObject("select status_time_version from dashboard_state where id = 1", Long.class);
     }
 
     /**
@@ -101,14 +121,27 @@ final class DashboardStore {
         }
     }
 
-    /** A time in status changed: what readers computed from {@code dashboard_status_time} is out of date. */
-    void statusTimeChanged() {
+    /**
+     * A value readers keep a tally of changed (a work order's time in a status, overall or with a
+     * technician, or a completion's cycle time): it takes the next version number, and the change log
+     * says which value left the tally and which came in ({@link HistoryFigures}). {@code day}: the day a
+     * cycle time counts for; null for time in status.
+     */
+    void statusTimeChanged(String scope, WorkOrderStatus status, LocalDate day, Long oldSeconds, Long newSeconds) {
         Pending pending = pending();
+        long version;
         if (pending == null) {
             jdbc.update("update dashboard_state set status_time_version = status_time_version + 1 where id = 1");
+            version = storedVersion();
         } else {
-            pending.versionChanges++;
+            if (pending.baseVersion == UNKNOWN) {
+                pending.baseVersion = storedVersion();
+            }
+            version = pending.baseVersion + ++pending.versionChanges;
         }
+        jdbc.update("insert into dashboard_status_change (version, scope, status, on_day, old_seconds, new_seconds)"
+                + " values (?, ?, ?, ?, ?, ?)", version, scope, status.name(), day == null ? null : Date.valueOf(day),
+                oldSeconds, newSeconds);
     }
 
     /** Whether the event was processed before (redelivered): its id is recorded by the first delivery. */
@@ -177,6 +210,7 @@ final class DashboardStore {
             pending.counters.clear();
             pending.daily.clear();
             pending.position = Long.MIN_VALUE;
+            pending.baseVersion = UNKNOWN;
             pending.versionChanges = 0;
         }
         TABLES.forEach(table -> jdbc.update("delete from " + table));
