@@ -231,9 +231,9 @@ class DashboardProjection {
                     Date.valueOf(e.day()), cycle, id);
             Long before = rs.getObject(3, Long.class);
             if (before != null) {
-                store.statusTimeChanged(HistoryFigures.CYCLE, COMPLETED, rs.getDate(2).toLocalDate(), before, null);
+                store.tallyChanged(HistoryFigures.CYCLE, COMPLETED, rs.getDate(2).toLocalDate(), before, null);
             }
-            store.statusTimeChanged(HistoryFigures.CYCLE, COMPLETED, e.day(), null, cycle);
+            store.tallyChanged(HistoryFigures.CYCLE, COMPLETED, e.day(), null, cycle);
             store.add("cycleTime.count", id, e.id(), e.day(), ONE);
         }, id);
         enter(event.workOrderId(), COMPLETED, e);
@@ -333,9 +333,9 @@ class DashboardProjection {
                         + " where work_order_id = ? and status = ? and technician = ?", withTechnician + seconds, id, left, technician);
             }
             WorkOrderStatus from = WorkOrderStatus.valueOf(left);
-            store.statusTimeChanged(HistoryFigures.OVERALL, from, null, total, (total == null ? 0 : total) + seconds);
+            store.tallyChanged(HistoryFigures.OVERALL, from, null, total, (total == null ? 0 : total) + seconds);
             if (!technician.isEmpty()) {
-                store.statusTimeChanged(technician, from, null, withTechnician,
+                store.tallyChanged(technician, from, null, withTechnician,
                         (withTechnician == null ? 0 : withTechnician) + seconds);
             }
         }, id);

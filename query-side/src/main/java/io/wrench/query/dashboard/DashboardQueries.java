@@ -95,7 +95,7 @@ class DashboardQueries {
         var workOrders = new DashboardView.WorkOrders(byStatus,
                 new DashboardView.Overdue(count(counters.get("workOrders.overdue.count")), oldest));
 
-        HistoryFigures.Figures figures = history.at(statusTimeVersion(), from, to);
+        HistoryFigures.Figures figures = history.at(DashboardStore.tallyVersion(jdbc), from, to);
 
         var revenue = new DashboardView.Revenue(daily.amounts(today, today), daily.amounts(today.minusDays(6), today),
                 daily.amounts(today.minusDays(PERIOD_DAYS - 1), today), daily.byDay(today));
@@ -119,10 +119,6 @@ class DashboardQueries {
 
     private long position() {
         return jdbc.queryForObject("select position from dashboard_state where id = 1", Long.class);
-    }
-
-    private long statusTimeVersion() {
-        return jdbc.queryForObject("select status_time_version from dashboard_state where id = 1", Long.class);
     }
 
     private Map<String, String> technicianNames() {

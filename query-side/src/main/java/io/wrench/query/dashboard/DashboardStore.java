@@ -104,7 +104,8 @@ final class DashboardStore {
         }
     }
 
-    private long storedVersion() {
+    /** The number of the last logged tally change ({@code dashboard_state.status_time_version}). */
+    static long tallyVersion(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select status_time_version from dashboard_state where id = 1", Long.class);
     }
 
@@ -127,15 +128,15 @@ final class DashboardStore {
      * says which value left the tally and which came in ({@link HistoryFigures}). {@code day}: the day a
      * cycle time counts for; null for time in status.
      */
-    void statusTimeChanged(String scope, WorkOrderStatus status, LocalDate day, Long oldSeconds, Long newSeconds) {
+    void tallyChanged(String scope, WorkOrderStatus status, LocalDate day, Long oldSeconds, Long newSeconds) {
         Pending pending = pending();
         long version;
         if (pending == null) {
             jdbc.update("update dashboard_state set status_time_version = status_time_version + 1 where id = 1");
-            version = storedVersion();
+            version = tallyVersion(jdbc);
         } else {
             if (pending.baseVersion == UNKNOWN) {
-                pending.baseVersion = storedVersion();
+                pending.baseVersion = tallyVersion(jdbc);
             }
             version = pending.baseVersion + ++pending.versionChanges;
         }

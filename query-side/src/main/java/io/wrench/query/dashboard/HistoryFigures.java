@@ -68,16 +68,12 @@ final class HistoryFigures {
         Figures figures = current.figures(from, to);
         // What was read from the tables is kept only if they stood at this version all along (on a
         // database whose repeatable read is weaker than a snapshot, a commit may have come in between).
-        if (reads && storedVersion() != version) {
+        if (reads && DashboardStore.tallyVersion(jdbc) != version) {
             state = null;
         } else {
             state = current;
         }
         return figures;
-    }
-
-    private long storedVersion() {
-        return jdbc.queryForObject("select status_time_version from dashboard_state where id = 1", Long.class);
     }
 
     private boolean catchUp(State current, long version) {
