@@ -43,7 +43,8 @@ public class DeadLetterQueues {
 
     /** Every failure parks (or parks again) the event and counts the attempt in the letter's diagnostics. */
     public static final EnqueuePolicy<EventMessage<?>> COUNTING_ATTEMPTS = (letter, cause) -> Decisions.enqueue(
-            ThrowableCause.truncated(cause, 1000),
+            ThrowableCause.truncated(cause != null ? cause
+                    : new IllegalStateException("the transaction failed at its commit"), 1000),
             l -> l.diagnostics().and(ATTEMPTS, attempts(l) + 1));
 
     /** One parked event as the operations endpoints show it. */
@@ -114,11 +115,7 @@ public class DeadLetterQueues {
      * instance; empty when no letter has this id.
      */
     public Optional<RetryResult> retry(String id) {
-        return locate(id).map(at -> {
-            boolean succeeded = processor(at.projection()).process(
-                    first -> at.sequence().equals(((JpaDeadLetter<?>) first).getSequenceIdentifier()));
-            return new RetryResult(at.projection(), at.sequence(), succeeded, remaining(at));
-        });
+        return locate(id).map(at -> new RetryResult(at.projection(), at.sequence(), process(at), remaining(at)));
     }
 
     /** Retries every parked sequence of the projections named (all when null), each once. */
@@ -129,9 +126,7 @@ public class DeadLetterQueues {
                     + "where processing_group = ? order by sequence_identifier", String.class, name);
             for (String sequence : sequences) {
                 Located at = new Located(name, sequence);
-                boolean succeeded = processor(name).process(
-                        first -> sequence.equals(((JpaDeadLetter<?>) first).getSequenceIdentifier()));
-                results.add(new RetryResult(name, sequence, succeeded, remaining(at)));
+                results.add(new RetryResult(name, sequence, process(at), remaining(at)));
             }
         }
         return results;
@@ -188,6 +183,22 @@ public class DeadLetterQueues {
         return jdbc.query("select processing_group, sequence_identifier from dead_letter_entry where dead_letter_id = ?",
                         (rs, i) -> new Located(rs.getString(1), rs.getString(2)), id).stream()
                 .filter(at -> projections.contains(at.projection())).findFirst();
+    }
+
+    /**
+     * Handles the sequence's first letter and those behind it as long as they go through. A retry runs in one
+     * transaction: when the event's changes cannot be written at its commit, all of it rolls back (the letter,
+     * its claim and its attempts stay as they were) and the retry did not succeed.
+     */
+    private boolean process(Located at) {
+        try {
+            return processor(at.projection()).process(
+                    first -> at.sequence().equals(((JpaDeadLetter<?>) first).getSequenceIdentifier()));
+        } catch (RuntimeException failedAtCommit) {
+            log.warn("Retry of the dead letters of {} in {} failed when its changes were written: {}", at.sequence(),
+                    at.projection(), failedAtCommit.toString());
+            return false;
+        }
     }
 
     private long remaining(Located at) {

@@ -12,6 +12,8 @@ import io.wrench.query.QueryProcessing;
 import io.wrench.shared.DeadLettered;
 import io.wrench.shared.InStoredOrder;
 import io.wrench.api.cluster.DeadLetterQueues;
+import io.wrench.api.cluster.WriteFailureIsolation;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.EventMessage;
@@ -63,7 +65,8 @@ public class AxonConfig {
     @Bean
     ConfigurerModule wrenchAxonModule(Consistency consistency, List<InStoredOrder> inStoredOrder,
                                       List<DeadLettered> deadLettered, ObjectProvider<FairShare> fairShare,
-                                      ObjectProvider<EntityManagerProvider> entityManagers) {
+                                      ObjectProvider<EntityManagerProvider> entityManagers,
+                                      WriteFailureIsolation writeFailures) {
         return configurer -> {
             var processing = configurer.eventProcessing();
             processing.usingPooledStreamingEventProcessors((config, builder) -> builder
@@ -92,6 +95,8 @@ public class AxonConfig {
                         .maxSequenceSize(DEAD_LETTER_SEQUENCE_SIZE)
                         .build());
                 processing.registerDeadLetterPolicy(group, c -> DeadLetterQueues.COUNTING_ATTEMPTS);
+                // ... and what it fails to write at the batch's commit, found by writing event by event on the retry
+                processing.registerHandlerInterceptor(group, c -> writeFailures.interceptor(group));
                 // a rebuild replays every event again, the parked ones too; the cache spares a query per event
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                         (c, builder) -> builder.allowReset(true).enableSequenceIdentifierCache());
@@ -101,6 +106,17 @@ public class AxonConfig {
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             processing.registerDefaultHandlerInterceptor((c, name) -> consistency.interceptor());
         };
+    }
+
+    @Bean
+    WriteFailureIsolation writeFailureIsolation(ObjectProvider<EntityManagerProvider> entityManagers) {
+        return new WriteFailureIsolation(entityManagers);
+    }
+
+    /** Axon picks every {@link HandlerEnhancerDefinition} bean up for every handler. */
+    @Bean
+    HandlerEnhancerDefinition writeFailureIsolationEnhancer(WriteFailureIsolation writeFailures) {
+        return writeFailures.handlerEnhancer();
     }
 
     @Bean
