@@ -48,11 +48,13 @@ class ProjectionController {
     /**
      * The last rebuild: {@code state} PREPARING, BUILDING, SWITCHING or DONE; who asked and when it started;
      * the instance building the copy; the head when it was asked; while it runs, how far the copy got,
-     * its events/s over the last 10 s and the seconds left at that rate (null while unknown); when reads
-     * switched to it.
+     * its events/s over the last 10 s and the seconds left at that rate (null while unknown), and the events
+     * the copy parked in its dead-letter queue (projection {@code <name>@copy}: while there are any, the copy
+     * does not switch); when reads switched to it.
      */
     record Rebuild(String state, String requestedBy, Instant requestedAt, String instance, long headAtReset,
-                   Long copyPosition, Double eventsPerSecond, Long etaSeconds, Instant switchedAt) {
+                   Long copyPosition, Double eventsPerSecond, Long etaSeconds, Long copyDeadLetters,
+                   Instant switchedAt) {
     }
 
     @GetMapping
@@ -104,6 +106,7 @@ class ProjectionController {
                     r.headAtReset(), copy.map(RebuildCoordinator.Progress::position).orElse(null),
                     copy.map(RebuildCoordinator.Progress::eventsPerSecond).orElse(null),
                     copy.map(RebuildCoordinator.Progress::etaSeconds).orElse(null),
+                    copy.map(RebuildCoordinator.Progress::deadLetters).orElse(null),
                     r.switchedAt() == null ? null : Instant.ofEpochMilli(r.switchedAt()));
         }).orElse(null);
         long deadLetters = admin.deadLetters(name);

@@ -20,7 +20,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -39,6 +44,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -116,8 +122,33 @@ public class ClusterConfig {
 
     @Bean
     ViewCopies viewCopies(EventStore eventStore, TokenStore tokenStore, TransactionManager transactionManager,
-                          WrenchProperties properties) {
-        return new ViewCopies(eventStore, tokenStore, transactionManager, properties.getCluster().getRebuildBatchSize());
+                          WrenchProperties properties, List<DeadLettered> deadLettered,
+                          ObjectProvider<org.axonframework.config.Configuration> axon,
+                          ObjectProvider<EntityManagerProvider> entityManagers, WriteFailureIsolation writeFailures) {
+        var parts = new ViewCopies.Parts() {
+            @Override
+            public HandlerDefinition handlerDefinition(Class<?> handlerType) {
+                return axon.getObject().handlerDefinition(handlerType);
+            }
+
+            @Override
+            public ParameterResolverFactory parameterResolvers() {
+                return axon.getObject().parameterResolverFactory();
+            }
+
+            @Override
+            public SequencedDeadLetterQueue<EventMessage<?>> queue(String group, TransactionManager transactions) {
+                return DeadLetterQueues.queue(group, entityManagers.getObject(), transactions,
+                        axon.getObject().eventSerializer(), axon.getObject().serializer());
+            }
+
+            @Override
+            public MessageHandlerInterceptor<EventMessage<?>> interceptor(String group) {
+                return writeFailures.interceptor(group);
+            }
+        };
+        return new ViewCopies(eventStore, tokenStore, transactionManager, properties.getCluster().getRebuildBatchSize(),
+                deadLettered.stream().map(DeadLettered::processingGroup).collect(Collectors.toSet()), parts);
     }
 
     @Bean(destroyMethod = "close")
@@ -176,9 +207,9 @@ public class ClusterConfig {
 
     @Bean
     DeadLetterQueues deadLetterQueues(ObjectProvider<EventProcessingConfiguration> processing,
-                                      List<DeadLettered> declarations, JdbcTemplate jdbc,
-                                      TransactionManager transactionManager, Clock clock) {
-        return new DeadLetterQueues(processing, declarations, jdbc, transactionManager, clock);
+                                      List<DeadLettered> declarations, ViewCopies copies, ProcessorProgress progress,
+                                      JdbcTemplate jdbc, TransactionManager transactionManager, Clock clock) {
+        return new DeadLetterQueues(processing, declarations, copies, progress, jdbc, transactionManager, clock);
     }
 
     @Bean

@@ -5,7 +5,10 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.deadletter.jpa.JpaDeadLetter;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
@@ -40,6 +43,27 @@ public class DeadLetterQueues {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterQueues.class);
     static final String ATTEMPTS = "attempts";
+    /** Aggregates (sequences) a projection may park; one more stops it in ERROR instead. */
+    static final int SEQUENCES = 10_000;
+    /** Events parked behind one failure; an {@code InStoredOrder} projection parks all that follow it. */
+    static final int SEQUENCE_SIZE = 100_000;
+
+    /** The queue of a processing group (a projection, or the copy a rebuild builds of one), in the same database. */
+    public static JpaSequencedDeadLetterQueue<EventMessage<?>> queue(String processingGroup,
+                                                                     EntityManagerProvider entityManagers,
+                                                                     TransactionManager transactions,
+                                                                     Serializer eventSerializer,
+                                                                     Serializer genericSerializer) {
+        return JpaSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(processingGroup)
+                .entityManagerProvider(entityManagers)
+                .transactionManager(transactions)
+                .eventSerializer(eventSerializer)
+                .genericSerializer(genericSerializer)
+                .maxSequences(SEQUENCES)
+                .maxSequenceSize(SEQUENCE_SIZE)
+                .build();
+    }
 
     /** Every failure parks (or parks again) the event and counts the attempt in the letter's diagnostics. */
     public static final EnqueuePolicy<EventMessage<?>> COUNTING_ATTEMPTS = (letter, cause) -> Decisions.enqueue(
@@ -65,15 +89,23 @@ public class DeadLetterQueues {
     }
 
     private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final ViewCopies copies;
+    private final ProcessorProgress progress;
     private final Set<String> projections;
     private final JdbcTemplate jdbc;
     private final TransactionManager transactions;
     private final Clock clock;
 
     public DeadLetterQueues(ObjectProvider<EventProcessingConfiguration> processing, List<DeadLettered> declarations,
-                            JdbcTemplate jdbc, TransactionManager transactions, Clock clock) {
+                            ViewCopies copies, ProcessorProgress progress, JdbcTemplate jdbc,
+                            TransactionManager transactions, Clock clock) {
         this.processing = processing;
-        this.projections = new TreeSet<>(declarations.stream().map(DeadLettered::processingGroup).toList());
+        this.copies = copies;
+        this.progress = progress;
+        // a rebuild's copy parks what it fails on in a queue of its own, <projection>@copy (ViewCopies)
+        this.projections = new TreeSet<>(declarations.stream()
+                .flatMap(d -> java.util.stream.Stream.of(d.processingGroup(), ViewCopies.copyName(d.processingGroup())))
+                .toList());
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -206,11 +238,20 @@ public class DeadLetterQueues {
     }
 
     private Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue(String projection) {
-        return projections.contains(projection) ? processing.getObject().deadLetterQueue(projection) : Optional.empty();
+        if (!projections.contains(projection)) {
+            return Optional.empty();
+        }
+        return ViewCopies.liveName(projection)
+                .map(live -> Optional.of(copies.deadLetters(progress.processor(live).orElseThrow()).queue()))
+                .orElseGet(() -> processing.getObject().deadLetterQueue(projection));
     }
 
+    /** A copy's letters are retried by the copy's handlers in the copy's tables, on whichever instance is asked. */
     private SequencedDeadLetterProcessor<EventMessage<?>> processor(String projection) {
-        return processing.getObject().sequencedDeadLetterProcessor(projection)
+        return ViewCopies.liveName(projection)
+                .<SequencedDeadLetterProcessor<EventMessage<?>>>map(live ->
+                        copies.deadLetters(progress.processor(live).orElseThrow()).processor())
+                .or(() -> processing.getObject().sequencedDeadLetterProcessor(projection))
                 .orElseThrow(() -> new IllegalStateException(projection + " has no dead-letter queue"));
     }
 

@@ -65,8 +65,11 @@ public class RebuildCoordinator {
                           long headAtReset, long updatedAt, String copySchema, Long switchedAt) {
     }
 
-    /** How far the copy has got, and how fast over the last 10 s; {@code etaSeconds} null while unknown. */
-    public record Progress(long position, double eventsPerSecond, Long etaSeconds) {
+    /**
+     * How far the copy has got, how fast over the last 10 s ({@code etaSeconds} null while unknown), and the
+     * events it parked: while there are any, it does not switch.
+     */
+    public record Progress(long position, double eventsPerSecond, Long etaSeconds, long deadLetters) {
     }
 
     /** Another rebuild of the same projection is still under way. */
@@ -196,7 +199,14 @@ public class RebuildCoordinator {
         }
         long remaining = Math.max(0, head.getAsLong() - Math.max(position, 0));
         Long eta = remaining == 0 ? Long.valueOf(0) : rate > 0 ? Long.valueOf((long) Math.ceil(remaining / rate)) : null;
-        return Optional.of(new Progress(position, Math.round(rate * 10) / 10.0, eta));
+        return Optional.of(new Progress(position, Math.round(rate * 10) / 10.0, eta, copyDeadLetters(processor)));
+    }
+
+    /** Events the copy parked (retry or evict them as {@code <processor>@copy}; the switch waits for none). */
+    private long copyDeadLetters(String processor) {
+        Long count = jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = ?", Long.class,
+                ViewCopies.copyName(processor));
+        return count == null ? 0 : count;
     }
 
     private long copyPosition(String processor) {
@@ -241,6 +251,8 @@ public class RebuildCoordinator {
         stopCopy(name);
         schemas.create(schema, tables.get(name).tables());
         jdbc.update("delete from token_entry where processor_name = ?", ViewCopies.copyName(name));
+        // what an earlier copy parked is handled again by this one
+        jdbc.update("delete from dead_letter_entry where processing_group = ?", ViewCopies.copyName(name));
         if (update(name, State.BUILDING) == 0) {
             throw new RebuildInProgress("the rebuild of " + name + " was taken over by another instance");
         }
@@ -359,10 +371,14 @@ public class RebuildCoordinator {
         });
     }
 
-    /** Whether the copy runs here on every segment of its token, and every one of them has passed {@code target}. */
+    /**
+     * Whether the copy runs here on every segment of its token, every one of them has passed {@code target},
+     * and it parked nothing: a copy that skipped an event does not replace the live view until its letters are
+     * retried after a fix, or evicted by someone who says why.
+     */
     private boolean copyReached(String name, long target) {
         ViewCopies.Copy copy = running.get(name);
-        if (copy == null) {
+        if (copy == null || copyDeadLetters(name) > 0) {
             return false;
         }
         int segments = tokens.segments(ViewCopies.copyName(name)).size();
@@ -395,6 +411,10 @@ public class RebuildCoordinator {
                 sleep(20);
             }
             stopCopy(name);
+            if (copyDeadLetters(name) > 0) {
+                throw new IllegalStateException("the copy of " + name + " parked events while it passed the head; "
+                        + "it switches once they are retried or evicted");
+            }
             List<String> viewTables = tables.get(name).tables();
             String schema = ViewSchemas.schemaFor(name);
             String copyName = ViewCopies.copyName(name);

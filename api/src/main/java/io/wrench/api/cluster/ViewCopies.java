@@ -10,12 +10,21 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,29 +35,64 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pooled one): the live processor's own handler objects and sequencing policy, its own name and so its
  * own tokens ({@code <processor>@copy}), the same segment count, a tail token without the replay flag
  * (to the handlers the copy is a view seeing every event for the first time), large batches, and
- * transactions in the copy's schema ({@link ViewSchemas#transactionsIn}). It has no dead-letter queue:
- * a failing event is retried (the copy shows ERROR) and the switch waits.
+ * transactions in the copy's schema ({@link ViewSchemas#transactionsIn}). The copy of a dead-lettered
+ * projection parks what it fails on (in the handler, or when written: {@link WriteFailureIsolation}) in
+ * a queue of its own, {@code <processor>@copy}, and goes on; the switch waits until that queue is empty
+ * (the letters retried after a fix, or evicted): a copy that skipped an event never replaces the live view
+ * unasked. Any instance can retry a copy's letter: the handlers and the copy's tables are the same there.
  */
 public class ViewCopies {
 
     /** Events per transaction while building a copy: nobody reads it yet, so throughput over latency. */
     public static final int BATCH_SIZE = 1000;
 
+    private static final String COPY = "@copy";
+
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
     private final int batchSize;
+    private final Set<String> deadLettered;
+    private final Parts parts;
+    private final Map<String, CopyDeadLetters> deadLetters = new ConcurrentHashMap<>();
+
+    /**
+     * What a copy is made of besides the live processor's handlers: the configuration's handler definition
+     * and parameter resolvers (so the handler enhancers apply to the copy as to the live view), and for a
+     * dead-lettered projection its queue and the interceptor that finds events that fail when written.
+     */
+    public interface Parts {
+        HandlerDefinition handlerDefinition(Class<?> handlerType);
+
+        ParameterResolverFactory parameterResolvers();
+
+        SequencedDeadLetterQueue<EventMessage<?>> queue(String processingGroup, TransactionManager transactions);
+
+        MessageHandlerInterceptor<EventMessage<?>> interceptor(String processingGroup);
+    }
 
     public ViewCopies(StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokenStore,
-                      TransactionManager transactions, int batchSize) {
+                      TransactionManager transactions, int batchSize, Set<String> deadLettered, Parts parts) {
         this.events = events;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.batchSize = batchSize;
+        this.deadLettered = Set.copyOf(deadLettered);
+        this.parts = parts;
     }
 
     public static String copyName(String processor) {
-        return processor + "@copy";
+        return processor + COPY;
+    }
+
+    /** The live processor a copy's name stands for; empty for a name that is not a copy's. */
+    public static Optional<String> liveName(String name) {
+        return name.endsWith(COPY) ? Optional.of(name.substring(0, name.length() - COPY.length())) : Optional.empty();
+    }
+
+    /** A copy's queue and the invoker that parks in it and retries from it (the copy's handlers, its tables). */
+    public record CopyDeadLetters(SequencedDeadLetterQueue<EventMessage<?>> queue,
+                                  DeadLetteringEventHandlerInvoker processor) {
     }
 
     /** A running copy: its processor, and the threads made for it (stopped with it). */
@@ -67,25 +111,16 @@ public class ViewCopies {
         if (!(live instanceof AbstractEventProcessor handlers)) {
             throw new IllegalStateException(live.getName() + " is not a processor whose handlers can be copied");
         }
-        List<Object> handlerObjects = new ArrayList<>();
-        List<SequencingPolicy<? super EventMessage<?>>> policies = new ArrayList<>();
-        collect(handlers.eventHandlerInvoker(), handlerObjects, policies);
-        if (handlerObjects.isEmpty()) {
-            throw new IllegalStateException(live.getName() + " has no event handlers to copy");
-        }
-        SimpleEventHandlerInvoker.Builder<?> invoker = SimpleEventHandlerInvoker.builder()
-                .eventHandlers(handlerObjects)
-                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance());
-        if (!policies.isEmpty()) {
-            invoker.sequencingPolicy(policies.get(0));
-        }
         String name = copyName(live.getName());
+        CopyDeadLetters parked = deadLettered.contains(live.getName()) ? deadLetters(live) : null;
+        EventHandlerInvoker invoker = parked != null ? parked.processor()
+                : handlersOf(handlers).into(SimpleEventHandlerInvoker.builder(), parts).build();
         int threads = Math.max(1, segments);
         ScheduledExecutorService coordinator = executor("Coordinator[" + name + "]", 1);
         ScheduledExecutorService workers = executor("WorkPackage[" + name + "]", threads);
-        return new Copy(PooledStreamingEventProcessor.builder()
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(invoker.build())
+                .eventHandlerInvoker(invoker)
                 .messageSource(events)
                 .tokenStore(tokenStore)
                 .transactionManager(ViewSchemas.transactionsIn(schema, transactions))
@@ -96,7 +131,50 @@ public class ViewCopies {
                 .batchSize(batchSize)
                 .claimExtensionThreshold(1000)
                 .tokenClaimInterval(1000)
-                .build(), List.of(coordinator, workers));
+                .build();
+        if (parked != null) {
+            processor.registerHandlerInterceptor(parts.interceptor(name));
+        }
+        return new Copy(processor, List.of(coordinator, workers));
+    }
+
+    /** The copy's dead letters of a dead-lettered projection, made once per instance (any instance may retry). */
+    public CopyDeadLetters deadLetters(StreamingEventProcessor live) {
+        return deadLetters.computeIfAbsent(live.getName(), liveName -> {
+            if (!(live instanceof AbstractEventProcessor handlers)) {
+                throw new IllegalStateException(liveName + " is not a processor whose handlers can be copied");
+            }
+            TransactionManager inCopy = ViewSchemas.transactionsIn(ViewSchemas.schemaFor(liveName), transactions);
+            SequencedDeadLetterQueue<EventMessage<?>> queue = parts.queue(copyName(liveName), inCopy);
+            return new CopyDeadLetters(queue, handlersOf(handlers).into(DeadLetteringEventHandlerInvoker.builder()
+                    .queue(queue)
+                    .enqueuePolicy(DeadLetterQueues.COUNTING_ATTEMPTS)
+                    .transactionManager(inCopy), parts).build());
+        });
+    }
+
+    /** The live processor's handler objects and sequencing policy, which every copy of it shares. */
+    private record Handlers(List<Object> objects, SequencingPolicy<? super EventMessage<?>> policy) {
+
+        <B extends SimpleEventHandlerInvoker.Builder<?>> B into(B builder, Parts parts) {
+            builder.eventHandlers(objects).listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                    .parameterResolverFactory(parts.parameterResolvers())
+                    .handlerDefinition(parts.handlerDefinition(objects.get(0).getClass()));
+            if (policy != null) {
+                builder.sequencingPolicy(policy);
+            }
+            return builder;
+        }
+    }
+
+    private static Handlers handlersOf(AbstractEventProcessor live) {
+        List<Object> handlerObjects = new ArrayList<>();
+        List<SequencingPolicy<? super EventMessage<?>>> policies = new ArrayList<>();
+        collect(live.eventHandlerInvoker(), handlerObjects, policies);
+        if (handlerObjects.isEmpty()) {
+            throw new IllegalStateException(live.getName() + " has no event handlers to copy");
+        }
+        return new Handlers(handlerObjects, policies.isEmpty() ? null : policies.get(0));
     }
 
     private static void collect(EventHandlerInvoker invoker, List<Object> handlers,
@@ -104,6 +182,7 @@ public class ViewCopies {
         if (invoker instanceof MultiEventHandlerInvoker multi) {
             multi.delegates().forEach(delegate -> collect(delegate, handlers, policies));
         } else if (invoker instanceof SimpleEventHandlerInvoker simple) {
+            // (a DeadLetteringEventHandlerInvoker is one: its handlers are copied, its queue is not)
             handlers.addAll(simple.eventHandlers());
             policies.add(simple.getSequencingPolicy());
         } else {

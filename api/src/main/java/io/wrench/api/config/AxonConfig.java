@@ -17,7 +17,6 @@ import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -52,10 +51,6 @@ public class AxonConfig {
      * stores its token: the cluster-wide progress other instances read lags at most this much.
      */
     static final long SKIPPED_TOKEN_STORE_MILLIS = 1000;
-    /** Aggregates (sequences) a projection may park; one more stops it in ERROR instead. */
-    static final int DEAD_LETTER_SEQUENCES = 10_000;
-    /** Events parked behind one failure; an {@link InStoredOrder} projection parks all that follow it. */
-    static final int DEAD_LETTER_SEQUENCE_SIZE = 100_000;
 
     /**
      * Settings every streaming processor shares, then what each module declared beside its handlers:
@@ -85,15 +80,8 @@ public class AxonConfig {
             // A projection parks what it fails on, with its sequence, in the same database (DeadLetterQueues)
             for (DeadLettered declaration : deadLettered) {
                 String group = declaration.processingGroup();
-                processing.registerDeadLetterQueue(group, c -> JpaSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                        .processingGroup(group)
-                        .entityManagerProvider(entityManagers.getObject())
-                        .transactionManager(c.getComponent(TransactionManager.class))
-                        .eventSerializer(c.eventSerializer())
-                        .genericSerializer(c.serializer())
-                        .maxSequences(DEAD_LETTER_SEQUENCES)
-                        .maxSequenceSize(DEAD_LETTER_SEQUENCE_SIZE)
-                        .build());
+                processing.registerDeadLetterQueue(group, c -> DeadLetterQueues.queue(group, entityManagers.getObject(),
+                        c.getComponent(TransactionManager.class), c.eventSerializer(), c.serializer()));
                 processing.registerDeadLetterPolicy(group, c -> DeadLetterQueues.COUNTING_ATTEMPTS);
                 // ... and what it fails to write at the batch's commit, found by writing event by event on the retry
                 processing.registerHandlerInterceptor(group, c -> writeFailures.interceptor(group));

@@ -1,6 +1,7 @@
 package io.wrench.api.admin;
 
 import io.wrench.api.support.Waiting;
+import io.wrench.api.cluster.RebuildCoordinator;
 import io.wrench.api.cluster.WriteFailureIsolation;
 import io.wrench.shared.inventory.StockItemId;
 import io.wrench.shared.inventory.StockItemRegistered;
@@ -43,6 +44,8 @@ class DeadLetterHttpTest extends HttpTestSupport {
 
     @Autowired
     ProjectionAdmin admin;
+    @Autowired
+    RebuildCoordinator rebuilds;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -166,6 +169,52 @@ class DeadLetterHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void a_rebuild_copy_parks_what_it_fails_on_and_switches_only_once_its_letters_are_retried_or_evicted()
+            throws InterruptedException {
+        String sku = unique("COPY");
+        Api.Response registered = newStockItem(sku, "Fails only in the copy");
+        String item = registered.id();
+        String before = readAfter(registered, Role.STOREKEEPER, ITEMS + "/" + item).body();
+        FailingProjection.failFor(sku);
+        String copy = PROJECTION + "@copy";
+        try {
+            Api.Response accepted = api.as(Role.ANALYST).post("/api/admin/projections/" + PROJECTION + "/rebuild", null);
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+            await(() -> !lettersOf(copy, item).isEmpty(), "the copy parking the item's registration");
+            assertThat(lettersOf(copy, item).get(0).get("eventType").asString()).isEqualTo("StockItemRegistered");
+            assertThat(lettersOf(PROJECTION, item)).as("the live view's queue is not the copy's").isEmpty();
+
+            // the copy goes on past the head, but does not switch while it holds letters
+            long head = admin.head();
+            await(() -> rebuilds.progress(PROJECTION).map(p -> p.position() >= head).orElse(false), "the copy at the head");
+            Thread.sleep(3000);
+            assertThat(rebuilds.rebuilding(PROJECTION)).as("no switch with parked events").isTrue();
+            JsonNode status = api.as(Role.ANALYST).get("/api/admin/projections/" + PROJECTION).json();
+            assertThat(status.get("state").asString()).isEqualTo("REBUILDING");
+            assertThat(status.get("lastRebuild").get("copyDeadLetters").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(api.as(Role.STOREKEEPER).get(ITEMS + "/" + item).body()).as("the live view serves meanwhile")
+                    .isEqualTo(before);
+
+            FailingProjection.heal(sku);
+            Api.Response retried = api.as(Role.ADMIN).post("/api/admin/dead-letters/retry-all?projection=" + copy, null);
+            assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+            // what fails in the copy for another reason (another test's event that cannot be written) is evicted
+            for (JsonNode letter : letters(copy)) {
+                if (!letter.get("waiting").asBoolean()) {
+                    assertThat(api.as(Role.ADMIN).delete("/api/admin/dead-letters/" + letter.get("id").asString()
+                            + "?reason=cannot%20be%20written").status()).isEqualTo(200);
+                }
+            }
+            await(() -> !rebuilds.rebuilding(PROJECTION), "the switch once the copy's queue is empty");
+            assertThat(letters(copy)).isEmpty();
+            assertThat(api.as(Role.STOREKEEPER).get(ITEMS + "/" + item).body()).as("the retried event is in the copy")
+                    .isEqualTo(before);
+        } finally {
+            FailingProjection.heal(sku);
+        }
+    }
+
+    @Test
     void an_eviction_needs_a_reason_and_is_recorded_with_who_asked() {
         String sku = unique("EVICT");
         FailingProjection.failFor(sku);
@@ -240,14 +289,24 @@ class DeadLetterHttpTest extends HttpTestSupport {
     }
 
     private List<JsonNode> lettersOf(String aggregateId) {
-        Api.Response list = api.as(Role.ANALYST).get("/api/admin/dead-letters?projection=" + PROJECTION);
-        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        return lettersOf(PROJECTION, aggregateId);
+    }
+
+    private List<JsonNode> lettersOf(String projection, String aggregateId) {
         List<JsonNode> letters = new ArrayList<>();
-        for (JsonNode letter : list.json()) {
+        for (JsonNode letter : letters(projection)) {
             if (aggregateId.equals(letter.get("aggregateId").asString())) {
                 letters.add(letter);
             }
         }
+        return letters;
+    }
+
+    private List<JsonNode> letters(String projection) {
+        Api.Response list = api.as(Role.ANALYST).get("/api/admin/dead-letters?projection=" + projection);
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        List<JsonNode> letters = new ArrayList<>();
+        list.json().forEach(letters::add);
         return letters;
     }
 
