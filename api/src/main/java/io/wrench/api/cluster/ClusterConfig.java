@@ -124,7 +124,8 @@ public class ClusterConfig {
     ViewCopies viewCopies(EventStore eventStore, TokenStore tokenStore, TransactionManager transactionManager,
                           WrenchProperties properties, List<DeadLettered> deadLettered,
                           ObjectProvider<org.axonframework.config.Configuration> axon,
-                          ObjectProvider<EntityManagerProvider> entityManagers, WriteFailureIsolation writeFailures) {
+                          ObjectProvider<EntityManagerProvider> entityManagers, WriteFailureIsolation writeFailures,
+                          List<InStoredOrder> inStoredOrder) {
         var parts = new ViewCopies.Parts() {
             @Override
             public HandlerDefinition handlerDefinition(Class<?> handlerType) {
@@ -148,7 +149,18 @@ public class ClusterConfig {
             }
         };
         return new ViewCopies(eventStore, tokenStore, transactionManager, properties.getCluster().getRebuildBatchSize(),
-                deadLettered.stream().map(DeadLettered::processingGroup).collect(Collectors.toSet()), parts);
+                copiesWithDeadLetters(deadLettered, inStoredOrder), parts);
+    }
+
+    /**
+     * The copies that park what they fail on: those of dead-lettered projections whose sequences are their
+     * aggregates. In stored order the whole stream is one sequence, so a parked event would hold every later
+     * event of the copy behind it: such a copy retries the event instead (ERROR) until it goes through.
+     */
+    static java.util.Set<String> copiesWithDeadLetters(List<DeadLettered> deadLettered, List<InStoredOrder> inStoredOrder) {
+        java.util.Set<String> ordered = inStoredOrder.stream().map(InStoredOrder::processingGroup).collect(Collectors.toSet());
+        return deadLettered.stream().map(DeadLettered::processingGroup).filter(group -> !ordered.contains(group))
+                .collect(Collectors.toSet());
     }
 
     @Bean(destroyMethod = "close")

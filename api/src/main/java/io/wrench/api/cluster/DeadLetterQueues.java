@@ -103,9 +103,8 @@ public class DeadLetterQueues {
         this.copies = copies;
         this.progress = progress;
         // a rebuild's copy parks what it fails on in a queue of its own, <projection>@copy (ViewCopies)
-        this.projections = new TreeSet<>(declarations.stream()
-                .flatMap(d -> java.util.stream.Stream.of(d.processingGroup(), ViewCopies.copyName(d.processingGroup())))
-                .toList());
+        this.projections = new TreeSet<>(declarations.stream().map(DeadLettered::processingGroup).toList());
+        copies.withDeadLetters().forEach(live -> projections.add(ViewCopies.copyName(live)));
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * own tokens ({@code <processor>@copy}), the same segment count, a tail token without the replay flag
  * (to the handlers the copy is a view seeing every event for the first time), large batches, and
  * transactions in the copy's schema ({@link ViewSchemas#transactionsIn}). The copy of a dead-lettered
- * projection parks what it fails on (in the handler, or when written: {@link WriteFailureIsolation}) in
+ * projection whose sequences are its aggregates (not one in stored order, where a parked event would hold
+ * every later one: that copy retries the event, ERROR, until it goes through) parks what it fails on (in the handler, or when written: {@link WriteFailureIsolation}) in
  * a queue of its own, {@code <processor>@copy}, and goes on; the switch waits until that queue is empty
  * (the letters retried after a fix, or evicted): a copy that skipped an event never replaces the live view
  * unasked. Any instance can retry a copy's letter: the handlers and the copy's tables are the same there.
@@ -79,6 +80,11 @@ public class ViewCopies {
         this.batchSize = batchSize;
         this.deadLettered = Set.copyOf(deadLettered);
         this.parts = parts;
+    }
+
+    /** The live processors whose copies park what they fail on. */
+    public Set<String> withDeadLetters() {
+        return deadLettered;
     }
 
     public static String copyName(String processor) {

@@ -1,7 +1,10 @@
 package io.wrench.api.support;
 
 import io.wrench.shared.inventory.StockItemRegistered;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,6 +23,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public class FailingProjection {
 
     private static final Set<String> FAILING_SKUS = ConcurrentHashMap.newKeySet();
+    private static final Set<String> UNWRITABLE_SKUS = ConcurrentHashMap.newKeySet();
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    /**
+     * The handler goes through for the SKU, but leaves a row in the batch that cannot be written (a processor
+     * name longer than {@code token_entry}'s column): the batch fails when it flushes, which no handler sees.
+     */
+    public static void failAtWriteFor(String sku) {
+        UNWRITABLE_SKUS.add(sku);
+    }
 
     public static void failFor(String sku) {
         FAILING_SKUS.add(sku);
@@ -27,12 +42,16 @@ public class FailingProjection {
 
     public static void heal(String sku) {
         FAILING_SKUS.remove(sku);
+        UNWRITABLE_SKUS.remove(sku);
     }
 
     @EventHandler
     void on(StockItemRegistered event) {
         if (FAILING_SKUS.contains(event.sku())) {
             throw new IllegalStateException("made to fail for " + event.sku() + " by the test");
+        }
+        if (UNWRITABLE_SKUS.contains(event.sku())) {
+            entityManager.persist(new TokenEntry("unwritable-" + "x".repeat(300), 0, null, null));
         }
     }
 }
