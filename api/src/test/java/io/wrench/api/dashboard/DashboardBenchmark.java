@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardBenchmark extends GeneratedHistorySupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 
     @Test
     void report() throws Exception {
@@ -104,6 +107,7 @@ class DashboardBenchmark extends GeneratedHistorySupport {
                 ms(percentile(afterChange, 100)));
         Map<Long, Long> received = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<long[]> written = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> projected = new ConcurrentLinkedQueue<>();
         try (SseClient stream = SseClient.connect(port, "/api/dashboard/stream",
                 Map.of("Authorization", "Bearer " + api.token(Role.MANAGER)))) {
             stream.next(Duration.ofSeconds(10));
@@ -118,6 +122,23 @@ class DashboardBenchmark extends GeneratedHistorySupport {
                 }
             });
             listener.start();
+            // the projection's side of it: when dashboard_state.position first covered each position (polled)
+            Thread poller = new Thread(() -> {
+                long last = -1;
+                while (!Thread.currentThread().isInterrupted()) {
+                    Long now = jdbc.queryForObject("select position from dashboard_state where id = 1", Long.class);
+                    if (now != null && now > last) {
+                        projected.add(new long[]{now, System.nanoTime()});
+                        last = now;
+                    }
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            poller.start();
             ExecutorService writers = Executors.newFixedThreadPool(8);
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             for (int w = 0; w < 8; w++) {
@@ -136,7 +157,16 @@ class DashboardBenchmark extends GeneratedHistorySupport {
             writers.awaitTermination(60, TimeUnit.SECONDS);
             Thread.sleep(3000);
             listener.interrupt();
+            poller.interrupt();
         }
+        List<Long> lags = new ArrayList<>();
+        List<long[]> positions = new ArrayList<>(projected);
+        for (long[] write : written) {
+            positions.stream().filter(p -> p[0] >= write[0]).mapToLong(p -> p[1]).min()
+                    .ifPresent(at -> lags.add(Math.max(0, at - write[1])));
+        }
+        System.out.printf("BENCH stream, change to projected (dashboard_state.position polled every 5 ms): p50 %.0f ms,"
+                + " p99 %.0f ms, max %.0f ms%n", ms(percentile(lags, 50)), ms(percentile(lags, 99)), ms(percentile(lags, 100)));
         List<Long> latencies = new ArrayList<>();
         List<Map.Entry<Long, Long>> pushes = new ArrayList<>(received.entrySet());
         pushes.sort(Map.Entry.comparingByKey());
