@@ -42,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -157,8 +158,8 @@ public class ClusterConfig {
      * aggregates. In stored order the whole stream is one sequence, so a parked event would hold every later
      * event of the copy behind it: such a copy retries the event instead (ERROR) until it goes through.
      */
-    static java.util.Set<String> copiesWithDeadLetters(List<DeadLettered> deadLettered, List<InStoredOrder> inStoredOrder) {
-        java.util.Set<String> ordered = inStoredOrder.stream().map(InStoredOrder::processingGroup).collect(Collectors.toSet());
+    static Set<String> copiesWithDeadLetters(List<DeadLettered> deadLettered, List<InStoredOrder> inStoredOrder) {
+        Set<String> ordered = inStoredOrder.stream().map(InStoredOrder::processingGroup).collect(Collectors.toSet());
         return deadLettered.stream().map(DeadLettered::processingGroup).filter(group -> !ordered.contains(group))
                 .collect(Collectors.toSet());
     }

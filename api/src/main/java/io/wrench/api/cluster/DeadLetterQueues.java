@@ -241,15 +241,18 @@ public class DeadLetterQueues {
             return Optional.empty();
         }
         return ViewCopies.liveName(projection)
-                .map(live -> Optional.of(copies.deadLetters(progress.processor(live).orElseThrow()).queue()))
+                .map(live -> Optional.of(copyLetters(live).queue()))
                 .orElseGet(() -> processing.getObject().deadLetterQueue(projection));
+    }
+
+    private ViewCopies.CopyDeadLetters copyLetters(String liveProcessor) {
+        return copies.deadLetters(progress.processor(liveProcessor).orElseThrow());
     }
 
     /** A copy's letters are retried by the copy's handlers in the copy's tables, on whichever instance is asked. */
     private SequencedDeadLetterProcessor<EventMessage<?>> processor(String projection) {
         return ViewCopies.liveName(projection)
-                .<SequencedDeadLetterProcessor<EventMessage<?>>>map(live ->
-                        copies.deadLetters(progress.processor(live).orElseThrow()).processor())
+                .<SequencedDeadLetterProcessor<EventMessage<?>>>map(live -> copyLetters(live).processor())
                 .or(() -> processing.getObject().sequencedDeadLetterProcessor(projection))
                 .orElseThrow(() -> new IllegalStateException(projection + " has no dead-letter queue"));
     }
