@@ -15,6 +15,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * whole batch, the processor retries it, it fails again, and the projection stands still for good without
  * a single letter to show for it. Here, a batch of a dead-lettered projection that rolls back marks the
  * positions it held as <em>suspect</em>; when the processor tries them again, each event's changes are
- * flushed right after its handler, so the event whose write fails is known. That batch still rolls back
+ * flushed right after its handler (the persistence context, and what a view gathers for the commit through
+ * a transaction synchronization's {@code flush}), so the event whose write fails is known. That batch still rolls back
  * (the failed flush has spoilt its transaction); on the next try the event is not handled again but
  * failed at once with {@link FailedAtWrite}, in a transaction that is still sound: the queue parks it
  * with its sequence, and the rest of the projection goes on. Once the processor has committed past the
@@ -110,6 +113,10 @@ public class WriteFailureIsolation {
             try {
                 Object result = super.handle(message, target);
                 entityManagers.getObject().getEntityManager().flush();
+                // and what a view gathers itself to write at the commit (the dashboard's JDBC batches)
+                if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                    TransactionSynchronizationUtils.triggerFlush();
+                }
                 return result;
             } catch (Exception failure) {
                 // a failure here may have spoilt the transaction (a failed flush or statement): the queue cannot

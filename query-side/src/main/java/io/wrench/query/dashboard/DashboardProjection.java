@@ -148,7 +148,8 @@ class DashboardProjection {
         jdbc.update("insert into dashboard_work_order (id, number, status, status_since_nanos, status_event_id, due_date,"
                         + " opened_nanos, inspected) values (?, ?, ?, ?, ?, ?, ?, false)", id, event.number(), OPEN.name(),
                 nanos(e.at()), e.id(), event.dueDate() == null ? null : Date.valueOf(event.dueDate()), nanos(e.at()));
-        refresh(id);
+        // a new work order: nothing to take back, and its row is what was just written
+        contribute(id, OPEN, e.id(), null, null, null);
     }
 
     // --- the directory's names for the workload (keyed by user id)
@@ -350,32 +351,36 @@ class DashboardProjection {
         jdbc.query("select status, status_event_id, technician, technician_event_id, overdue_event_id, due_date,"
                 + " overdue_due_date from dashboard_work_order where id = ?", rs -> {
             WorkOrderStatus status = WorkOrderStatus.valueOf(rs.getString(1));
-            String statusEvent = rs.getString(2);
-            String technician = rs.getString(3);
             String overdueEvent = rs.getString(5);
             keepOverdueIndexed(id, status.isOutstanding() && overdueEvent != null ? rs.getDate(6) : null, rs.getDate(7));
-            store.add("workOrders.byStatus." + status, id, statusEvent, null, ONE);
-            if (!status.isOutstanding()) {
-                return;
-            }
-            if (overdueEvent != null) {
-                store.add("workOrders.overdue.count", id, overdueEvent, null, ONE);
-            }
-            if (technician == null) {
-                return;
-            }
-            store.add(Figure.technician(technician, "assigned"), id, rs.getString(4), null, ONE);
-            if (status == IN_PROGRESS) {
-                store.add(Figure.technician(technician, "inProgress"), id, statusEvent, null, ONE);
-            } else if (status == ON_HOLD) {
-                store.add(Figure.technician(technician, "onHold"), id, statusEvent, null, ONE);
-            }
-            String hours = Figure.technician(technician, "labourHours");
-            jdbc.query("select event_id, hours from dashboard_labour_line where work_order_id = ?",
-                    line -> {
-                        store.add(hours, id, line.getString(1), null, line.getBigDecimal(2));
-                    }, id);
+            contribute(id, status, rs.getString(2), rs.getString(3), rs.getString(4), overdueEvent);
         }, id);
+    }
+
+    /** Adds the current-state contributions of a work order in {@code status} (it has none yet). */
+    private void contribute(UUID id, WorkOrderStatus status, String statusEvent, String technician,
+                            String technicianEvent, String overdueEvent) {
+        store.add("workOrders.byStatus." + status, id, statusEvent, null, ONE);
+        if (!status.isOutstanding()) {
+            return;
+        }
+        if (overdueEvent != null) {
+            store.add("workOrders.overdue.count", id, overdueEvent, null, ONE);
+        }
+        if (technician == null) {
+            return;
+        }
+        store.add(Figure.technician(technician, "assigned"), id, technicianEvent, null, ONE);
+        if (status == IN_PROGRESS) {
+            store.add(Figure.technician(technician, "inProgress"), id, statusEvent, null, ONE);
+        } else if (status == ON_HOLD) {
+            store.add(Figure.technician(technician, "onHold"), id, statusEvent, null, ONE);
+        }
+        String hours = Figure.technician(technician, "labourHours");
+        jdbc.query("select event_id, hours from dashboard_labour_line where work_order_id = ?",
+                line -> {
+                    store.add(hours, id, line.getString(1), null, line.getBigDecimal(2));
+                }, id);
     }
 
     /**
@@ -508,7 +513,7 @@ class DashboardProjection {
 
     /** Moves the position on and records the event; null when it was processed before. */
     private Event begin(DomainEventMessage<?> message, TrackingToken token) {
-        if (store.seen(message.getIdentifier())) {
+        if (store.seen(message.getIdentifier(), positionOf(token))) {
             return null;
         }
         long position = advance(token);

@@ -10,6 +10,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +41,34 @@ final class DashboardStore {
     }
 
     /**
-     * The writes to the few rows every event touches (the position, the version, the counters and today's
-     * daily totals), gathered in the transaction and written once before it commits. PostgreSQL keeps a
-     * new version of a row for every update, and a transaction that updates the same row a thousand times
-     * (a batch of events) walks an ever longer chain of them: the batch got slower the larger it was.
-     * Nothing in the projection reads these rows while it handles a batch; readers see them committed.
+     * What a transaction (a batch of events) writes, gathered and written once before it commits, each
+     * table in one JDBC batch: the events recorded, their contributions, the logged tally changes, and
+     * the few rows every event touches (the position, the version, the counters and the daily totals).
+     * A statement per event and figure was a round trip each: under load, on a busy machine, a batch took
+     * ~3 ms an event and the view fell behind its writers. And PostgreSQL keeps a new version of a row for
+     * every update: a transaction that updates the same row a thousand times walks an ever longer chain.
+     * Nothing reads these rows while the projection handles the batch but the projection itself, which
+     * looks here first ({@link #seen}, {@link #removeWhere}); readers see them committed. Written early
+     * when the transaction is flushed (WriteFailureIsolation does, event by event, to find one that
+     * cannot be written).
      */
     private final class Pending implements TransactionSynchronization {
         long position = Long.MIN_VALUE;
+        /** The stored position when this transaction first asked: no event above it was ever recorded. */
+        long storedPosition = UNKNOWN;
         /** The stored version when this transaction first changed a value (the projection is its only writer). */
         long baseVersion = UNKNOWN;
         long versionChanges;
         final Map<String, BigDecimal> counters = new LinkedHashMap<>();
         final Map<Map.Entry<String, LocalDate>, BigDecimal> daily = new LinkedHashMap<>();
+        final Map<String, Object[]> events = new LinkedHashMap<>();
+        final List<Contribution> contributions = new ArrayList<>();
+        final List<Object[]> changes = new ArrayList<>();
+
+        @Override
+        public void flush() {
+            writePending(this);
+        }
 
         @Override
         public void beforeCommit(boolean readOnly) {
@@ -62,6 +78,26 @@ final class DashboardStore {
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(DashboardStore.this);
+        }
+
+        void clear() {
+            counters.clear();
+            daily.clear();
+            events.clear();
+            contributions.clear();
+            changes.clear();
+            position = Long.MIN_VALUE;
+            storedPosition = UNKNOWN;
+            baseVersion = UNKNOWN;
+            versionChanges = 0;
+        }
+    }
+
+    /** One event's part in one figure, to be inserted (its position comes from the recorded event). */
+    private record Contribution(String figure, String eventId, UUID holder, LocalDate day, BigDecimal amount) {
+
+        Object[] row() {
+            return new Object[]{figure, holder, day == null ? null : Date.valueOf(day), amount, eventId};
         }
     }
 
@@ -79,7 +115,23 @@ final class DashboardStore {
         return pending;
     }
 
+    private static final String INSERT_EVENT = "insert into dashboard_event (event_id, aggregate_id, event_type,"
+            + " occurred_at, position) values (?, ?, ?, ?, ?)";
+    private static final String INSERT_CONTRIBUTION = "insert into dashboard_contribution (figure, event_id, holder,"
+            + " on_day, position, amount) select ?, event_id, ?, ?, position, ? from dashboard_event where event_id = ?";
+    private static final String INSERT_CHANGE = "insert into dashboard_status_change (version, scope, status, on_day,"
+            + " old_seconds, new_seconds) values (?, ?, ?, ?, ?, ?)";
+
     private void writePending(Pending pending) {
+        if (!pending.events.isEmpty()) {
+            jdbc.batchUpdate(INSERT_EVENT, List.copyOf(pending.events.values()));
+        }
+        if (!pending.contributions.isEmpty()) {
+            jdbc.batchUpdate(INSERT_CONTRIBUTION, pending.contributions.stream().map(Contribution::row).toList());
+        }
+        if (!pending.changes.isEmpty()) {
+            jdbc.batchUpdate(INSERT_CHANGE, pending.changes);
+        }
         pending.counters.forEach((figure, amount) -> writeTotal(figure, null, amount));
         pending.daily.forEach((key, amount) -> writeTotal(key.getKey(), key.getValue(), amount));
         if (pending.position != Long.MIN_VALUE) {
@@ -90,11 +142,7 @@ final class DashboardStore {
                     pending.versionChanges);
             pruneChanges(pending.baseVersion, pending.baseVersion + pending.versionChanges);
         }
-        pending.counters.clear();
-        pending.daily.clear();
-        pending.position = Long.MIN_VALUE;
-        pending.baseVersion = UNKNOWN;
-        pending.versionChanges = 0;
+        pending.clear();
     }
 
     /** Every thousand numbers, the log forgets what is older than {@link #CHANGES_KEPT} changes. */
@@ -140,39 +188,82 @@ final class DashboardStore {
             }
             version = pending.baseVersion + ++pending.versionChanges;
         }
-        jdbc.update("insert into dashboard_status_change (version, scope, status, on_day, old_seconds, new_seconds)"
-                + " values (?, ?, ?, ?, ?, ?)", version, scope, status.name(), day == null ? null : Date.valueOf(day),
-                oldSeconds, newSeconds);
+        Object[] change = {version, scope, status.name(), day == null ? null : Date.valueOf(day), oldSeconds, newSeconds};
+        if (pending == null) {
+            jdbc.update(INSERT_CHANGE, change);
+        } else {
+            pending.changes.add(change);
+        }
     }
 
-    /** Whether the event was processed before (redelivered): its id is recorded by the first delivery. */
-    boolean seen(String eventId) {
+    /**
+     * Whether the event was processed before (redelivered): its id is recorded by the first delivery. An
+     * event above the stored position cannot have been (the position is the highest one processed, and
+     * moves in the same transaction as the record): live events cost no query.
+     */
+    boolean seen(String eventId, long position) {
+        Pending pending = pending();
+        if (pending != null) {
+            if (pending.events.containsKey(eventId)) {
+                return true;
+            }
+            if (pending.storedPosition == UNKNOWN) {
+                pending.storedPosition = jdbc.queryForObject("select position from dashboard_state where id = 1", Long.class);
+            }
+            if (position > pending.storedPosition) {
+                return false;
+            }
+        }
         return !jdbc.queryForList("select 1 from dashboard_event where event_id = ?", Integer.class, eventId).isEmpty();
     }
 
     void recordEvent(String eventId, String aggregateId, String type, Instant at, long position) {
-        jdbc.update("insert into dashboard_event (event_id, aggregate_id, event_type, occurred_at, position)"
-                + " values (?, ?, ?, ?, ?)", eventId, aggregateId, type, Timestamp.from(at), position);
+        Object[] event = {eventId, aggregateId, type, Timestamp.from(at), position};
+        Pending pending = pending();
+        if (pending == null) {
+            jdbc.update(INSERT_EVENT, event);
+        } else {
+            pending.events.put(eventId, event);
+        }
     }
 
     /** Adds the event's contribution to a figure; {@code day} is null for a figure of the current state. */
     void add(String figure, UUID holder, String eventId, LocalDate day, BigDecimal amount) {
-        jdbc.update("insert into dashboard_contribution (figure, event_id, holder, on_day, position, amount)"
-                + " select ?, event_id, ?, ?, position, ? from dashboard_event where event_id = ?",
-                figure, holder, day == null ? null : Date.valueOf(day), amount, eventId);
+        Contribution contribution = new Contribution(figure, eventId, holder, day, amount);
+        Pending pending = pending();
+        if (pending == null) {
+            jdbc.update(INSERT_CONTRIBUTION, contribution.row());
+        } else {
+            pending.contributions.add(contribution);
+        }
         total(figure, day, amount);
     }
 
     /** Takes back every current-state contribution the holder has (to add its present ones again). */
     void removeCurrent(UUID holder) {
-        removeWhere("holder = ? and on_day is null", holder);
+        removeWhere(null, "holder = ? and on_day is null", holder);
     }
 
     void remove(String figure, UUID holder) {
-        removeWhere("holder = ? and figure = ? and on_day is null", holder, figure);
+        removeWhere(figure, "holder = ? and figure = ? and on_day is null", holder, figure);
     }
 
-    private void removeWhere(String where, Object... args) {
+    private void removeCurrentPending(UUID holder, String figure) {
+        Pending pending = pending();
+        if (pending != null) {
+            pending.contributions.removeIf(c -> {
+                boolean match = c.holder().equals(holder) && c.day() == null && (figure == null || figure.equals(c.figure()));
+                if (match) {
+                    total(c.figure(), null, c.amount().negate());
+                }
+                return match;
+            });
+        }
+    }
+
+    /** Takes back the stored contributions {@code where} selects and the pending ones of the holder (and figure). */
+    private void removeWhere(String figure, String where, Object... args) {
+        removeCurrentPending((UUID) args[0], figure);
         List<Map<String, Object>> sums = jdbc.queryForList(
                 "select figure, sum(amount) as amount from dashboard_contribution where " + where + " group by figure", args);
         for (Map<String, Object> sum : sums) {
@@ -208,11 +299,7 @@ final class DashboardStore {
     void reset() {
         Pending pending = pending();
         if (pending != null) {
-            pending.counters.clear();
-            pending.daily.clear();
-            pending.position = Long.MIN_VALUE;
-            pending.baseVersion = UNKNOWN;
-            pending.versionChanges = 0;
+            pending.clear();
         }
         TABLES.forEach(table -> jdbc.update("delete from " + table));
         jdbc.update("update dashboard_state set position = -1, status_time_version = status_time_version + 1 where id = 1");
