@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.wrench.api.support.Percentiles.ms;
+import static io.wrench.api.support.Percentiles.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -150,18 +151,5 @@ class LiveLatencyBenchmark extends HttpTestSupport {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
         return lower != null && lower.position().orElse(-1L) >= position;
-    }
-
-    private static long percentile(List<Long> values, int p) {
-        if (values.isEmpty()) {
-            return 0;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }

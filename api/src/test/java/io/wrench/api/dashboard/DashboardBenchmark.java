@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static io.wrench.api.support.Percentiles.ms;
+import static io.wrench.api.support.Percentiles.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -183,18 +184,5 @@ class DashboardBenchmark extends GeneratedHistorySupport {
         System.out.printf("BENCH stream under 8 writers: %d changes, %d pushes, change to subscriber p50 %.0f ms,"
                         + " p99 %.0f ms, max %.0f ms, %d not seen%n", written.size(), pushes.size(),
                 ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), ms(percentile(latencies, 100)), missing);
-    }
-
-    private static long percentile(List<Long> values, int p) {
-        if (values.isEmpty()) {
-            return 0;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }
