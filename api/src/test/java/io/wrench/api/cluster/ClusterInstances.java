@@ -4,11 +4,19 @@ import io.wrench.api.WrenchApplication;
 import io.wrench.api.support.Api;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * Several Wrench instances on one PostgreSQL database (the {@code postgres} profile), for the cluster
@@ -66,9 +74,47 @@ final class ClusterInstances {
         return "axonserver".equals(PROFILE);
     }
 
+    /**
+     * One instance in this JVM. Instances may start at the same time (from several threads); only the
+     * logging system's start is taken one at a time: Spring Boot sets up the JVM's one Logback context on
+     * every start, and two at once broke it (a {@code ConcurrentModificationException} in Logback's property
+     * map, seen once in CI). The rest of the start (Flyway, segment claims) still runs concurrently.
+     */
     static ConfigurableApplicationContext start(String nodeId, Class<?>... testBeans) {
         return new SpringApplicationBuilder(WrenchApplication.class).sources(testBeans)
+                .listeners(new LoggingStartsOneAtATime())
                 .run(arguments(nodeId, 0).toArray(String[]::new));
+    }
+
+    /** Held from the application's first event until its context is initialized (logging is set up by then). */
+    private static final class LoggingStartsOneAtATime implements GenericApplicationListener {
+
+        private static final Semaphore LOGGING_START = new Semaphore(1);
+        private boolean held;
+
+        @Override
+        public boolean supportsEventType(ResolvableType eventType) {
+            Class<?> type = eventType.toClass();
+            return ApplicationStartingEvent.class.isAssignableFrom(type)
+                    || ApplicationContextInitializedEvent.class.isAssignableFrom(type)
+                    || ApplicationFailedEvent.class.isAssignableFrom(type);
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            if (event instanceof ApplicationStartingEvent) {
+                LOGGING_START.acquireUninterruptibly();
+                held = true;
+            } else if (held) {
+                held = false;
+                LOGGING_START.release();
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     static int port(ConfigurableApplicationContext context) {
