@@ -48,7 +48,7 @@ final class DashboardStore {
      * ~3 ms an event and the view fell behind its writers. And PostgreSQL keeps a new version of a row for
      * every update: a transaction that updates the same row a thousand times walks an ever longer chain.
      * Nothing reads these rows while the projection handles the batch but the projection itself, which
-     * looks here first ({@link #seen}, {@link #removeWhere}); readers see them committed. Written early
+     * looks here first ({@link #seen}, {@link #removeCurrent}); readers see them committed. Written early
      * when the transaction is flushed (WriteFailureIsolation does, event by event, to find one that
      * cannot be written).
      */
@@ -241,14 +241,18 @@ final class DashboardStore {
 
     /** Takes back every current-state contribution the holder has (to add its present ones again). */
     void removeCurrent(UUID holder) {
-        removeWhere(null, "holder = ? and on_day is null", holder);
+        removeCurrent(holder, null);
     }
 
     void remove(String figure, UUID holder) {
-        removeWhere(figure, "holder = ? and figure = ? and on_day is null", holder, figure);
+        removeCurrent(holder, figure);
     }
 
-    private void removeCurrentPending(UUID holder, String figure) {
+    /**
+     * Takes back the holder's current-state contributions (to {@code figure} only, unless null): those
+     * this transaction has yet to write, and the stored ones.
+     */
+    private void removeCurrent(UUID holder, String figure) {
         Pending pending = pending();
         if (pending != null) {
             pending.contributions.removeIf(c -> {
@@ -259,11 +263,8 @@ final class DashboardStore {
                 return match;
             });
         }
-    }
-
-    /** Takes back the stored contributions {@code where} selects and the pending ones of the holder (and figure). */
-    private void removeWhere(String figure, String where, Object... args) {
-        removeCurrentPending((UUID) args[0], figure);
+        String where = figure == null ? "holder = ? and on_day is null" : "holder = ? and figure = ? and on_day is null";
+        Object[] args = figure == null ? new Object[]{holder} : new Object[]{holder, figure};
         List<Map<String, Object>> sums = jdbc.queryForList(
                 "select figure, sum(amount) as amount from dashboard_contribution where " + where + " group by figure", args);
         for (Map<String, Object> sum : sums) {
