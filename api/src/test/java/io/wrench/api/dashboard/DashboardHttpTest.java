@@ -29,6 +29,11 @@ class DashboardHttpTest extends HttpTestSupport {
         assertThat(api.anonymous().get("/api/dashboard").status()).isEqualTo(401);
         assertThat(api.as(Role.TECHNICIAN).header("Accept", "text/event-stream").get("/api/dashboard/stream").status())
                 .isEqualTo(403);
+        // the bearer token goes in the header only: one in the URL (where logs and proxies keep it) is not read
+        String token = api.token(Role.MANAGER);
+        assertThat(api.anonymous().unchecked().header("Accept", "text/event-stream")
+                .get("/api/dashboard/stream?access_token=" + token).status()).isEqualTo(401);
+        assertThat(api.anonymous().unchecked().get("/api/dashboard?access_token=" + token).status()).isEqualTo(401);
     }
 
     @Test
