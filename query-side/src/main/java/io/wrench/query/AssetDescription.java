@@ -24,9 +24,7 @@ public class AssetDescription {
     @Column(name = "model_year")
     public Integer year;
     public String vin;
-    @Column(name = "serial_number")
     public String serialNumber;
-    @Column(name = "license_plate")
     public String licensePlate;
 
     protected AssetDescription() {

@@ -1,5 +1,6 @@
 package io.wrench.api.asof;
 
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -45,7 +46,9 @@ class PointInTimeViews {
         factory.setDataSource(dataSource);
         factory.setPackagesToScan("io.wrench.query");
         factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
-        factory.setJpaPropertyMap(Map.of("hibernate.hbm2ddl.auto", "create"));
+        // the column names of the live views: Spring Boot's naming (on_hand for onHand), which a bare factory lacks
+        factory.setJpaPropertyMap(Map.of("hibernate.hbm2ddl.auto", "create",
+                "hibernate.physical_naming_strategy", CamelCaseToUnderscoresNamingStrategy.class.getName()));
         factory.setPersistenceUnitName("wrench-as-of");
         return factory;
     }

@@ -1,6 +1,5 @@
 package io.wrench.query.catalogue;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,20 +19,16 @@ class ServiceEntryEntity {
     UUID id;
     String code;
     /** The code in upper case: what a lookup by code and the list's sort compare. */
-    @Column(name = "code_key")
     String codeKey;
     String name;
     String description;
     String category;
     int revision;
     boolean retired;
-    @Column(name = "fixed_price")
     BigDecimal fixedPrice;
     BigDecimal hours;
     long version;
-    @Column(name = "defined_at")
     Instant definedAt;
-    @Column(name = "search_text")
     String searchText;
 
     protected ServiceEntryEntity() {

@@ -1,6 +1,5 @@
 package io.wrench.query.catalogue;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,14 +15,11 @@ class ServiceLineEntity {
 
     @Id
     UUID id;
-    @Column(name = "entry_id")
     UUID entryId;
     int position;
     String description;
     BigDecimal hours;
-    @Column(name = "hourly_rate")
     BigDecimal hourlyRate;
-    @Column(name = "item_id")
     UUID itemId;
     BigDecimal quantity;
 

@@ -2,7 +2,6 @@ package io.wrench.query.customer;
 
 import io.wrench.query.AssetDescription;
 import io.wrench.shared.customer.AssetRegistered;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,12 +16,10 @@ class CustomerAssetEntity {
 
     @Id
     UUID id;
-    @Column(name = "customer_id")
     UUID customerId;
     @Embedded
     AssetDescription description;
     Long odometer;
-    @Column(name = "registered_at")
     Instant registeredAt;
 
     protected CustomerAssetEntity() {

@@ -1,6 +1,5 @@
 package io.wrench.query.customer;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,15 +21,11 @@ class CustomerEntity {
     String phone;
     String address;
     boolean archived;
-    @Column(name = "asset_count")
     int assetCount;
-    @Column(name = "open_work_orders")
     int openWorkOrders;
     long version;
-    @Column(name = "registered_at")
     Instant registeredAt;
     /** name, email and phone in lower case: what {@code search} matches. */
-    @Column(name = "search_text")
     String searchText;
 
     protected CustomerEntity() {

@@ -1,7 +1,6 @@
 package io.wrench.query.customer;
 
 import io.wrench.shared.workorder.WorkOrderStatus;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,12 +20,10 @@ class CustomerWorkOrderEntity {
 
     @Id
     UUID id;
-    @Column(name = "customer_id")
     UUID customerId;
     String number;
     String status;
     BigDecimal total;
-    @Column(name = "opened_at")
     Instant openedAt;
     long version;
 

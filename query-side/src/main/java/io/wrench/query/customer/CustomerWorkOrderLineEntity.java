@@ -1,6 +1,5 @@
 package io.wrench.query.customer;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,7 +14,6 @@ class CustomerWorkOrderLineEntity {
 
     @Id
     UUID id;
-    @Column(name = "work_order_id")
     UUID workOrderId;
     BigDecimal amount;
 

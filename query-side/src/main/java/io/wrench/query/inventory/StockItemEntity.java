@@ -1,6 +1,5 @@
 package io.wrench.query.inventory;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,26 +21,19 @@ class StockItemEntity {
     String name;
     String unit;
     String location;
-    @Column(name = "on_hand")
     BigDecimal onHand;
     BigDecimal reserved;
     /** on hand − reserved, kept as a column so the list can sort by it. */
     BigDecimal available;
     BigDecimal backordered;
-    @Column(name = "reorder_level")
     BigDecimal reorderLevel;
-    @Column(name = "reorder_quantity")
     BigDecimal reorderQuantity;
-    @Column(name = "low_stock")
     boolean lowStock;
-    @Column(name = "unit_cost")
     BigDecimal unitCost;
     boolean discontinued;
     long version;
-    @Column(name = "registered_at")
     Instant registeredAt;
     /** SKU, name and location in lower case: what {@code search} matches. */
-    @Column(name = "search_text")
     String searchText;
 
     protected StockItemEntity() {

@@ -21,9 +21,7 @@ import java.util.UUID;
 class StockMovementEntity implements Persistable<String> {
 
     @Id
-    @Column(name = "event_id")
     String eventId;
-    @Column(name = "item_id")
     UUID itemId;
     /** The event's sequence number in the item's stream: the ledger's order. */
     @Column(name = "sequence_number")
@@ -35,11 +33,9 @@ class StockMovementEntity implements Persistable<String> {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     StockMovementView.Type type;
     BigDecimal quantity;
-    @Column(name = "work_order_id")
     UUID workOrderId;
     String reason;
     /** The user behind the movement ({@code by} in the API; a reserved word in SQL). */
-    @Column(name = "actor")
     String actor;
 
     protected StockMovementEntity() {

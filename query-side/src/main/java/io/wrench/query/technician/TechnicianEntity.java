@@ -1,6 +1,5 @@
 package io.wrench.query.technician;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,15 +12,11 @@ import java.util.UUID;
 class TechnicianEntity {
 
     @Id
-    @Column(name = "user_id")
     String userId;
-    @Column(name = "technician_id")
     UUID technicianId;
-    @Column(name = "display_name")
     String displayName;
     boolean active;
     long version;
-    @Column(name = "registered_at")
     Instant registeredAt;
 
     protected TechnicianEntity() {

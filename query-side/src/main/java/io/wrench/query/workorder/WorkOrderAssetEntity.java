@@ -2,7 +2,6 @@ package io.wrench.query.workorder;
 
 import io.wrench.query.AssetDescription;
 import io.wrench.shared.customer.AssetRegistered;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,7 +16,6 @@ class WorkOrderAssetEntity {
 
     @Id
     UUID id;
-    @Column(name = "customer_id")
     UUID customerId;
     @Embedded
     AssetDescription description;

@@ -1,7 +1,6 @@
 package io.wrench.query.workorder;
 
 import io.wrench.query.workorder.messages.AttachmentView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,22 +14,16 @@ class WorkOrderAttachmentEntity {
 
     @Id
     UUID id;
-    @Column(name = "work_order_id")
     UUID workOrderId;
-    @Column(name = "inspection_id")
     UUID inspectionId;
     long position;
     String name;
-    @Column(name = "content_type")
     String contentType;
     long size;
     String sha256;
     String caption;
-    @Column(name = "added_by")
     String addedBy;
-    @Column(name = "added_at")
     Instant addedAt;
-    @Column(name = "removed_at")
     Instant removedAt;
 
     protected WorkOrderAttachmentEntity() {

@@ -3,7 +3,6 @@ package io.wrench.query.workorder;
 import io.wrench.shared.Money;
 import io.wrench.shared.workorder.Priority;
 import io.wrench.shared.workorder.WorkOrderStatus;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,45 +32,32 @@ class WorkOrderEntity {
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     WorkOrderStatus status;
-    @Column(name = "customer_id")
     UUID customerId;
-    @Column(name = "customer_name")
     String customerName;
-    @Column(name = "asset_id")
     UUID assetId;
     String description;
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     Priority priority;
-    @Column(name = "priority_rank")
     int priorityRank;
     String technician;
-    @Column(name = "technician_name")
     String technicianName;
-    @Column(name = "due_date")
     LocalDate dueDate;
     boolean overdue;
-    @Column(name = "approved_by")
     String approvedBy;
-    @Column(name = "approved_total")
     BigDecimal approvedTotal;
     BigDecimal labour = Money.ZERO;
     BigDecimal parts = Money.ZERO;
-    @Column(name = "tax_rate")
     BigDecimal taxRate;
     BigDecimal tax = Money.ZERO;
     BigDecimal total = Money.ZERO;
     BigDecimal paid = Money.ZERO;
     BigDecimal balance = Money.ZERO;
-    @Column(name = "opened_at")
     Instant openedAt;
-    @Column(name = "completed_at")
     Instant completedAt;
     /** The appointment whose check-in opened it, if any. */
-    @Column(name = "appointment_id")
     UUID appointmentId;
     long version;
-    @Column(name = "search_text")
     String searchText;
 
     protected WorkOrderEntity() {

@@ -1,7 +1,6 @@
 package io.wrench.query.workorder;
 
 import io.wrench.shared.workorder.InspectionResult;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,7 +18,6 @@ class WorkOrderInspectionEntity {
 
     @Id
     UUID id;
-    @Column(name = "work_order_id")
     UUID workOrderId;
     long position;
     @Enumerated(EnumType.STRING)
@@ -27,9 +25,7 @@ class WorkOrderInspectionEntity {
     InspectionResult result;
     String notes;
     String inspector;
-    @Column(name = "inspector_name")
     String inspectorName;
-    @Column(name = "recorded_at")
     Instant recordedAt;
 
     protected WorkOrderInspectionEntity() {

@@ -2,7 +2,6 @@ package io.wrench.query.workorder;
 
 import io.wrench.shared.workorder.JobApplied;
 import io.wrench.shared.workorder.LineId;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,15 +16,12 @@ class WorkOrderJobEntity {
 
     @Id
     UUID id;
-    @Column(name = "work_order_id")
     UUID workOrderId;
     long position;
-    @Column(name = "service_code")
     String serviceCode;
     int revision;
     String name;
     /** The lines' ids, comma-separated, in the order the job added them. */
-    @Column(name = "line_ids")
     String lineIds;
 
     protected WorkOrderJobEntity() {

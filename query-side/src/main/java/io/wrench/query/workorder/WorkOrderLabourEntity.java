@@ -1,7 +1,6 @@
 package io.wrench.query.workorder;
 
 import io.wrench.shared.workorder.LabourLineAdded;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,12 +14,10 @@ class WorkOrderLabourEntity {
 
     @Id
     UUID id;
-    @Column(name = "work_order_id")
     UUID workOrderId;
     long position;
     String description;
     BigDecimal hours;
-    @Column(name = "hourly_rate")
     BigDecimal hourlyRate;
     BigDecimal amount;
 

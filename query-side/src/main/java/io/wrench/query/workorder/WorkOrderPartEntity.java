@@ -2,7 +2,6 @@ package io.wrench.query.workorder;
 
 import io.wrench.shared.workorder.PartLineAdded;
 import io.wrench.shared.workorder.PartLineStatus;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,15 +19,12 @@ class WorkOrderPartEntity {
 
     @Id
     UUID id;
-    @Column(name = "work_order_id")
     UUID workOrderId;
     long position;
-    @Column(name = "item_id")
     UUID itemId;
     String sku;
     String name;
     BigDecimal quantity;
-    @Column(name = "unit_price")
     BigDecimal unitPrice;
     BigDecimal amount;
     @Enumerated(EnumType.STRING)

@@ -1,7 +1,6 @@
 package io.wrench.query.workorder;
 
 import io.wrench.shared.workorder.PaymentMethod;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,7 +19,6 @@ class WorkOrderPaymentEntity {
 
     @Id
     UUID id;
-    @Column(name = "work_order_id")
     UUID workOrderId;
     long position;
     BigDecimal amount;
@@ -28,7 +26,6 @@ class WorkOrderPaymentEntity {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     PaymentMethod method;
     BigDecimal balance;
-    @Column(name = "paid_at")
     Instant paidAt;
 
     protected WorkOrderPaymentEntity() {

@@ -1,6 +1,5 @@
 package io.wrench.query.workorder;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,7 +13,6 @@ class WorkOrderScanEntity {
 
     @Id
     UUID id;
-    @Column(name = "work_order_id")
     UUID workOrderId;
     long position;
     String stage;
@@ -22,7 +20,6 @@ class WorkOrderScanEntity {
     String technician;
     @jakarta.persistence.Column(name = "technician_name")
     String technicianName;
-    @Column(name = "scanned_at")
     Instant scannedAt;
 
     protected WorkOrderScanEntity() {

@@ -1,6 +1,5 @@
 package io.wrench.query.workorder;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -11,7 +10,6 @@ import jakarta.persistence.Table;
 class WorkOrderTechnicianEntity {
 
     @Id
-    @Column(name = "user_id")
     String userId;
     String name;
 
